@@ -1,0 +1,33 @@
+# One command to start, one to test. Each creates .venv on first use and reuses it after.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+# Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: setup lab test bench clean
+
+setup: $(STAMP)
+
+# Reinstall only when the pins change.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --port=$(PORT) $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) test-artifacts

@@ -1,0 +1,94 @@
+"""Speed figures for `make bench`: the test suite, and a cold set-up to JupyterLab answering.
+
+Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
+by the test suite. Results also go to benchmarks/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lab_answers_after(repo: Path, home: Path) -> float:
+    """Seconds from `make lab` to the server answering /api/status (set-up included if needed)."""
+    port, token = free_port(), secrets.token_hex(8)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "cfg"), JUPYTER_RUNTIME_DIR=str(home / "rt"),
+               IPYTHONDIR=str(home / "ipy"), PIP_NO_CACHE_DIR="1")
+    args = f"--no-browser --ServerApp.token={token} --ServerApp.ip=127.0.0.1 --allow-root"
+    start = time.perf_counter()
+    server = subprocess.Popen(["make", "lab", f"PORT={port}", f"LAB_ARGS={args}"], cwd=repo, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        while time.perf_counter() - start < 900:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                return time.perf_counter() - start
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError("make lab exited before JupyterLab answered")
+                time.sleep(0.2)
+        raise TimeoutError("JupyterLab did not answer within 15 minutes")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def clean_clone(where: Path) -> Path:
+    """A clone of the committed repository, as a new user gets it."""
+    repo = where / "repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True)
+    return repo
+
+
+def main() -> None:
+    results: dict[str, list[float]] = {"test_suite_s": [], "cold_setup_to_lab_s": [], "warm_lab_s": []}
+    for run in range(RUNS):
+        print(f"run {run + 1}/{RUNS}: test suite ...", flush=True)
+        results["test_suite_s"].append(timed(
+            [str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"], ROOT))
+        with tempfile.TemporaryDirectory() as tmp:
+            print(f"run {run + 1}/{RUNS}: cold set-up to JupyterLab ...", flush=True)
+            repo = clean_clone(Path(tmp))
+            results["cold_setup_to_lab_s"].append(lab_answers_after(repo, Path(tmp)))
+            results["warm_lab_s"].append(lab_answers_after(repo, Path(tmp)))
+            shutil.rmtree(repo, ignore_errors=True)
+    medians = {name: statistics.median(values) for name, values in results.items()}
+    print(f"\nMedians over {RUNS} runs (seconds):")
+    for name, value in medians.items():
+        print(f"  {name:22s} {value:8.1f}   runs: {', '.join(f'{v:.1f}' for v in results[name])}")
+    print(f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x")
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps({"runs": results, "medians": medians,
+                                                  "python": sys.version.split()[0]}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

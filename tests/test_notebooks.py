@@ -1,0 +1,64 @@
+"""Every notebook has the shape students rely on, and nothing in it breaks on another machine."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises")
+                   for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+ABSOLUTE_PATH = re.compile(r"""(?:['"(]|^|\s)(/(?:home|root|work|tmp|Users|usr|opt|mnt)/[\w.-]+|[A-Z]:\\\\)""")
+
+
+def cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def test_there_are_notebooks():
+    assert (ROOT / "notebooks" / "00_start_here.ipynb") in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_opening_has_title_objectives_and_time(path):
+    first = cells(path)[0]
+    text = source(first)
+    assert first["cell_type"] == "markdown" and text.startswith("# "), "first cell: a '# Title'"
+    assert "Learning objectives" in text
+    assert re.search(r"Estimated time:\*\* \d+ minutes", text)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_error_outputs_are_committed(path):
+    errors = [source(c)[:60] for c in cells(path)
+              for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_absolute_paths(path):
+    found = []
+    for cell in cells(path):
+        texts = [source(cell)] + [json.dumps(o) for o in cell.get("outputs", [])]
+        found += [m.group(1) for t in texts for m in ABSOLUTE_PATH.finditer(t)]
+    assert found == []
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name == "notebooks"],
+                         ids=lambda p: p.name)
+def test_checked_cells_have_stored_outputs_to_check(path):
+    """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store checks nothing."""
+    checked = [c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)]
+    assert checked, "mark the cells whose printed values are findings with # NBVAL_CHECK_OUTPUT"
+    assert all(c["outputs"] for c in checked)
+
+
+def test_the_absolute_path_check_can_fail():
+    assert ABSOLUTE_PATH.search("open('/home/ann/data.csv')")
+    assert not ABSOLUTE_PATH.search("open('data/claims.csv')")
