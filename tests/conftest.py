@@ -1,12 +1,10 @@
-"""Shared test fixtures: where the repository, its data and the shared reference folder are."""
+"""Shared test fixtures."""
 
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared" / "reference"
+from locations import DATA
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from s400.data import load
 
-from conftest import DATA, ROOT, SHARED
+from locations import DATA, ROOT, SHARED
 
 OP_ED = SHARED / "op-ed.txt"
 

@@ -10,7 +10,7 @@ from frictionless import Package
 
 from s400.data import DataError, load, parse_partial_date
 
-from conftest import DATA
+from locations import DATA
 
 
 def edit_csv(folder: Path, file: str, row_id: str, field: str, value: str) -> int:

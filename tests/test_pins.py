@@ -6,7 +6,7 @@ import tomllib
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import ROOT
+from locations import ROOT
 
 
 def pins(lines) -> dict[str, str]:

@@ -46,8 +46,8 @@ def package_statuses() -> list[PackageStatus]:
 def report() -> str:
     """A short, plain report: what is fine, and what to do about what is not.
 
-    >>> print(report().splitlines()[0])  # doctest: +ELLIPSIS
-    ...packages...
+    >>> "packages" in report().splitlines()[0]
+    True
     """
     statuses = package_statuses()
     bad = [s for s in statuses if not s.ok]

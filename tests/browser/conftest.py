@@ -7,6 +7,7 @@ skip; S400_REQUIRE_BROWSER=1 turns that skip into a failure, so CI cannot pass v
 import contextlib
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -14,12 +15,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Playwright, expect, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -34,9 +35,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 60_000
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # tracebacks carry terminal colours
 KERNEL_IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
-# The announcements plugin shows a "Jupyter news" toast over the page.
-PAGE_CONFIG = {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+PAGE_CONFIG = {
+    # The announcements plugin shows a "Jupyter news" toast over the page.
+    "disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True},
+    # window.jupyterapp gives the notebook model: the DOM renders an exception exactly
+    # like plain stderr, only the model's output_type "error" tells them apart.
+    "exposeAppInBrowser": "true",
+}
 # Autosave would write executed outputs back into the repository's notebooks.
 USER_SETTINGS = {"@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False}}
 
@@ -71,11 +78,16 @@ class Server:
     port: int
     token: str
     log: Path
+    root_dir: Path  # the folder the server serves; `jupyter lab FILE` serves FILE's folder
 
     def url(self, path: str = "lab") -> str:
         """Address of `path` (no leading slash, may carry a query) with the token appended."""
         sep = "&" if "?" in path else "?"
         return f"http://127.0.0.1:{self.port}/{path}{sep}token={self.token}"
+
+    def lab_url(self, file: Path) -> str:
+        """JupyterLab address that opens `file` (an absolute path under root_dir)."""
+        return self.url(f"lab/tree/{file.resolve().relative_to(self.root_dir).as_posix()}")
 
 
 def free_port() -> int:
@@ -109,6 +121,9 @@ def jupyter_env(home: Path) -> dict[str, str]:
         env[name] = str(path)
     config = Path(env["JUPYTER_CONFIG_DIR"])
     _write_json(config / "labconfig" / "page_config.json", PAGE_CONFIG)
+    # Opening a notebook makes a checkpoint copy; keep it out of the repository.
+    checkpoints = {"FileCheckpoints": {"checkpoint_dir": str(home / "checkpoints")}}
+    _write_json(config / "jupyter_server_config.json", checkpoints)
     for name, settings in USER_SETTINGS.items():
         _write_json(config / "lab" / "user-settings" / name, settings)
     return env
@@ -124,56 +139,62 @@ def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
             return
 
 
-def _wait_until_up(proc: subprocess.Popen, server: Server, timeout: float) -> None:
+def _wait_until_up(proc: subprocess.Popen, url: str, log: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(server.url("api/status"), timeout=5):
+            with urllib.request.urlopen(url, timeout=5):
                 return
         except OSError:  # refused while starting; HTTPError (e.g. 403) is an OSError too
             time.sleep(0.2)
     state = f"exited with {proc.returncode}" if proc.poll() is not None else f"not up after {timeout} s"
-    pytest.fail(f"Jupyter server {state}; log {server.log}:\n{server.log.read_text()[-5000:]}", pytrace=False)
+    pytest.fail(f"Jupyter server {state}; log {log}:\n{log.read_text()[-5000:]}", pytrace=False)
+
+
+def _root_dir(runtime_dir: Path, port: int) -> Path:
+    # The server writes jpserver-<pid>.json before it starts answering requests.
+    for info in runtime_dir.glob("jpserver-*.json"):
+        data = json.loads(info.read_text())
+        if data["port"] == port:
+            return Path(data["root_dir"]).resolve()
+    raise FileNotFoundError(f"no jpserver-*.json for port {port} in {runtime_dir}")
 
 
 @contextlib.contextmanager
-def running_server(
-    cmd: list[str], *, cwd: Path, env: dict[str, str], port: int, token: str, log: Path, timeout: float = 60
-) -> Iterator[Server]:
-    """Run `cmd` (which must serve on `port` with `token`) in its own process group until exit.
+def running_server(cmd: list[str], *, cwd: Path, home: Path, port: int, token: str, timeout: float = 60) -> Iterator[Server]:
+    """Run `cmd`, a Jupyter server on `port` with `token`, with its state under `home`.
 
-    Waits until /api/status answers; output goes to `log`.
+    Yields once /api/status answers (else fails with the log, `home`/server.log); on exit
+    stops the command's whole process group.
     """
-    server = Server(port, token, log)
+    env, log = jupyter_env(home), home / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # a group of its own, so teardown reaches make's children
         )
     try:
-        _wait_until_up(proc, server, timeout)
-        yield server
+        _wait_until_up(proc, f"http://127.0.0.1:{port}/api/status?token={token}", log, timeout)
+        yield Server(port, token, log, _root_dir(Path(env["JUPYTER_RUNTIME_DIR"]), port))
     finally:
         _stop_group(proc)
 
 
-def _lab_args(port: int, token: str) -> list[str]:
-    return [f"--port={port}", "--no-browser", f"--ServerApp.token={token}", "--ServerApp.ip=127.0.0.1", "--allow-root"]
+def _lab_args(token: str) -> list[str]:
+    return ["--no-browser", f"--ServerApp.token={token}", "--ServerApp.ip=127.0.0.1", "--allow-root"]
 
 
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab started as the README tells students to: `make lab` in the repository."""
-    home = tmp_path_factory.mktemp("make-lab")
     port, token = free_port(), secrets.token_hex(16)
-    lab_args = " ".join(_lab_args(port, token)[1:])  # the Makefile passes --port itself
-    cmd = ["make", "-C", str(REPO), "lab", f"PORT={port}", f"LAB_ARGS={lab_args}"]
-    with running_server(cmd, cwd=REPO, env=jupyter_env(home), port=port, token=token, log=home / "server.log") as server:
+    cmd = ["make", "-C", str(REPO), "lab", f"PORT={port}", f"LAB_ARGS={' '.join(_lab_args(token))}"]
+    with running_server(cmd, cwd=REPO, home=tmp_path_factory.mktemp("make-lab"), port=port, token=token) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], Server]]:
     """Factory `start_lab(root_dir) -> Server`: JupyterLab serving `root_dir`, without make.
 
     Every server gets its own Jupyter home and is stopped at the end of the session.
@@ -181,26 +202,22 @@ def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     with contextlib.ExitStack() as stack:
 
         def start(root_dir: Path) -> Server:
-            home = tmp_path_factory.mktemp("lab")
             port, token = free_port(), secrets.token_hex(16)
-            cmd = [sys.executable, "-m", "jupyterlab", *_lab_args(port, token)]
-            return stack.enter_context(
-                running_server(cmd, cwd=root_dir, env=jupyter_env(home), port=port, token=token, log=home / "server.log")
-            )
+            cmd = [sys.executable, "-m", "jupyterlab", f"--port={port}", *_lab_args(token)]
+            home = tmp_path_factory.mktemp("lab")
+            return stack.enter_context(running_server(cmd, cwd=root_dir, home=home, port=port, token=token))
 
         yield start
 
 
 @pytest.fixture(scope="session")
-def _playwright():
-    from playwright.sync_api import sync_playwright
-
+def _playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
 
 
 @pytest.fixture
-def page(_playwright, tmp_path: Path) -> Iterator[Page]:
+def page(_playwright: Playwright, tmp_path: Path) -> Iterator[Page]:
     """A fresh headless Chromium page (own profile), 1400x900, 60 s default timeouts."""
     context = _playwright.chromium.launch_persistent_context(
         tmp_path / "chromium-profile",
@@ -215,3 +232,66 @@ def page(_playwright, tmp_path: Path) -> Iterator[Page]:
         yield context.pages[0]
     finally:
         context.close()
+
+
+def open_notebook(page: Page, server: Server, notebook: Path) -> None:
+    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is idle."""
+    page.goto(server.lab_url(notebook))
+    expect(page.locator(KERNEL_IDLE)).to_be_visible()
+
+
+def _click_menu(page: Page, menu: str, command: str) -> None:
+    page.locator(".lm-MenuBar-item", has_text=menu).click()
+    page.locator(f"li.lm-Menu-item[data-command='{command}']").click()
+
+
+# True once a run-all has finished: kernel idle, no cell queued or running, and the first
+# non-empty code cell has a count again (counts were cleared before the run, so stale
+# counts from the saved notebook cannot satisfy this).
+_RUN_FINISHED = """idle => {
+  const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(
+    c => c.model.type === 'code' && c.model.sharedModel.getSource().trim() !== '');
+  return document.querySelector(idle) !== null
+    && cells.every(c => c.model.executionState !== 'running')
+    && (cells.length === 0 || cells[0].model.executionCount !== null);
+}"""
+
+# Code cells of the current notebook: source, execution count, and their error outputs.
+_CODE_CELLS = """() => window.jupyterapp.shell.currentWidget.content.widgets
+  .filter(c => c.model.type === 'code')
+  .map(c => ({
+    source: c.model.sharedModel.getSource(),
+    count: c.model.executionCount,
+    errors: c.model.outputs.toJSON().filter(o => o.output_type === 'error'),
+  }))"""
+
+
+def error_outputs(page: Page) -> list[str]:
+    """One report per error output (an exception, not mere stderr): the cell's source and traceback."""
+    reports = []
+    for cell in page.evaluate(_CODE_CELLS):
+        for error in cell["errors"]:
+            traceback = ANSI.sub("", "\n".join(error["traceback"]))
+            reports.append(f"In cell:\n{cell['source']}\n{traceback}")
+    return reports
+
+
+def restart_and_run_all(page: Page, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Clear outputs, then Run > Restart Kernel and Run All Cells; wait until the run ends.
+
+    Fails if a non-empty code cell did not run (an error stops a run-all), showing the errors.
+    """
+    _click_menu(page, "Edit", "editmenu:clear-all")
+    _click_menu(page, "Run", "runmenu:restart-and-run-all")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
+    not_run = [cell["source"] for cell in page.evaluate(_CODE_CELLS) if cell["source"].strip() and cell["count"] is None]
+    assert not not_run, "cells that did not run:\n" + "\n---\n".join(not_run) + "\nerrors:\n" + "\n".join(error_outputs(page))
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot to <repo>/test-artifacts/<name>.png and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True)
+    return path
