@@ -1,0 +1,224 @@
+"""Drawings for the notebooks and widgets.
+
+Signs never rely on colour alone: positive edges are solid and labelled "+", negative edges
+dashed and labelled "−", so the figures read in greyscale and for colour-blind readers. Colours
+come from the Okabe–Ito palette. Layouts are deterministic, so a figure looks the same on every run.
+Functions return a matplotlib ``Figure`` (not pyplot state), which Jupyter displays inline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+
+import matplotlib.dates as mdates
+import networkx as nx
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from s400.data import Event
+
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
+THEME_STYLE = {  # colour and marker per theme, so lanes differ in shape as well as colour
+    "procurement": (OKABE_ITO["blue"], "s"), "us_relations": (OKABE_ITO["vermillion"], "D"),
+    "nato": (OKABE_ITO["sky"], "^"), "russia": (OKABE_ITO["purple"], "v"),
+    "energy": (OKABE_ITO["orange"], "o"), "economy": (OKABE_ITO["green"], "P"),
+    "domestic": (OKABE_ITO["grey"], "X"),
+}
+NODE_STYLE = {  # type -> (marker, face colour)
+    "decision": ("s", OKABE_ITO["orange"]), "factor": ("D", OKABE_ITO["sky"]),
+    "outcome": ("o", OKABE_ITO["green"]), "actor": ("h", OKABE_ITO["yellow"]),
+}
+#: The op-ed speaks of the purchase as done and of activation as a possibility, so it falls between
+#: the first delivery (12 July 2019) and the first radar test (25 November 2019): an inference, drawn as a band.
+OP_ED_WINDOW = (dt.date(2019, 7, 12), dt.date(2019, 11, 25))
+
+
+def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = None) -> Figure:
+    """Events in one lane per theme on a time axis, with the op-ed's window shaded.
+
+    Filled markers are confidence H, hollow ones M. ``labels`` maps event ids to short captions.
+
+    >>> from s400.data import load
+    >>> fig = draw_timeline(load().timeline.values(), {"f35_removal_2019": "F-35 removal"})
+    >>> [t.get_text() for t in fig.axes[0].texts][:2]
+    ['F-35 removal', 'op-ed']
+    """
+    events = sorted(events, key=lambda e: e.start)
+    labels = labels or {}
+    themes = [t for t in THEME_STYLE if any(e.theme == t for e in events)]
+    fig = Figure(figsize=(12, 0.6 * len(themes) + 1.6), layout="constrained")
+    ax = fig.add_subplot()
+    for lane, theme in enumerate(themes):
+        colour, marker = THEME_STYLE[theme]
+        for event in (e for e in events if e.theme == theme):
+            filled = event.confidence == "H"
+            ax.plot(event.start, lane, marker=marker, markersize=8, linestyle="",
+                    markerfacecolor=colour if filled else "white", markeredgecolor=colour)
+            if event.id in labels:
+                ax.annotate(labels[event.id], (event.start, lane), xytext=(0, 9),
+                            textcoords="offset points", ha="center", fontsize=8.5)
+    ax.axvspan(*OP_ED_WINDOW, color=OKABE_ITO["yellow"], alpha=0.35, zorder=0)
+    ax.text(OP_ED_WINDOW[0], len(themes) - 0.45, "op-ed", fontsize=9, fontweight="bold")
+    ax.set_yticks(range(len(themes)), [t.replace("_", " ") for t in themes])
+    ax.set_ylim(-0.6, len(themes) - 0.2)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title("The S-400 case, 2013 to March 2026 (filled: confidence H; hollow: M)", loc="left")
+    return fig
+
+
+def column_layout(graph: nx.Graph, column_of: Mapping[str, int]) -> dict[str, tuple[float, float]]:
+    """Positions in columns (``column_of[node]``), nodes spread evenly and in a fixed order in each.
+
+    >>> column_layout(nx.path_graph(["a", "b", "c"]), {"a": 0, "b": 1, "c": 1})
+    {'a': (0, 0.0), 'b': (1, 0.5), 'c': (1, -0.5)}
+    """
+    columns: dict[int, list[str]] = {}
+    for node in graph:
+        columns.setdefault(column_of[node], []).append(node)
+    pos = {}
+    for col, nodes in columns.items():
+        top = (len(nodes) - 1) / 2
+        for i, node in enumerate(nodes):
+            pos[node] = (col, top - i)
+    return pos
+
+
+def barycentre_layout(graph: nx.DiGraph, column_of: Mapping[str, int]) -> dict[str, tuple[float, float]]:
+    """Columns as given; within each, nodes ordered by the mean height of their predecessors in
+    earlier columns (a barycentre heuristic that removes most crossings). Ties keep graph order.
+
+    >>> g = nx.DiGraph([("a", "y"), ("b", "x")])
+    >>> barycentre_layout(g, {"a": 0, "b": 0, "x": 1, "y": 1})
+    {'a': (0, 0.5), 'b': (0, -0.5), 'y': (1, 0.5), 'x': (1, -0.5)}
+    """
+    pos = column_layout(graph, column_of)
+    for _ in range(2):
+        def height(node: str) -> float:
+            earlier = [pos[p][1] for p in graph.predecessors(node) if column_of[p] < column_of[node]]
+            return sum(earlier) / len(earlier) if earlier else pos[node][1]
+        ordered = nx.DiGraph()
+        ordered.add_nodes_from(sorted(graph, key=lambda n: (column_of[n], -height(n))))
+        pos = column_layout(ordered, column_of)
+    return pos
+
+
+def network_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Left to right: decisions, factors, outcomes that feed other outcomes, final outcomes.
+
+    >>> g = nx.DiGraph([("d", "f"), ("f", "o1"), ("o1", "o2")])
+    >>> nx.set_node_attributes(g, {"d": "decision", "f": "factor", "o1": "outcome", "o2": "outcome"}, "type")
+    >>> network_layout(g)
+    {'d': (0, 0.0), 'f': (1, 0.0), 'o1': (2, 0.0), 'o2': (3, 0.0)}
+    """
+    def column(node: str) -> int:
+        kind = graph.nodes[node]["type"]
+        if kind != "outcome":
+            return {"decision": 0, "factor": 1}[kind]
+        feeds_outcome = any(graph.nodes[t]["type"] == "outcome" for t in graph.successors(node))
+        return 2 if feeds_outcome else 3
+
+    return barycentre_layout(graph, {n: column(n) for n in graph})
+
+
+def draw_network(graph: nx.DiGraph, pos: Mapping[str, tuple[float, float]] | None = None,
+                 title: str = "", highlight: Iterable[tuple[str, str]] = ()) -> Figure:
+    """The signed, weighted influence network: solid "+" and dashed "−" edges, width by weight.
+
+    ``highlight`` draws the given edges thicker and darker (e.g. one path).
+
+    >>> from s400.data import load
+    >>> from s400.network import effect_graph
+    >>> fig = draw_network(effect_graph(load()), title="The author's network")
+    >>> fig.axes[0].get_title(loc="left")
+    "The author's network"
+    """
+    pos = dict(pos or network_layout(graph))
+    highlight = set(highlight)
+    fig = Figure(figsize=(13, 8), layout="constrained")
+    ax = fig.add_subplot()
+    for u, v, data in graph.edges(data=True):
+        positive = data["sign"] > 0
+        strong = (u, v) in highlight
+        ax.annotate("", xy=pos[v], xytext=pos[u], arrowprops=dict(
+            arrowstyle="-|>", mutation_scale=14, shrinkA=17, shrinkB=17,
+            linestyle="-" if positive else (0, (4, 3)),
+            linewidth=(1 + 3 * data["weight"]) * (1.8 if strong else 1),
+            color="black" if strong else ("#333333" if positive else OKABE_ITO["vermillion"]),
+            connectionstyle="arc3,rad=0.08"))
+        mx, my = 0.55 * pos[u][0] + 0.45 * pos[v][0], 0.55 * pos[u][1] + 0.45 * pos[v][1]
+        ax.text(mx, my, "+" if positive else "−", fontsize=11, fontweight="bold", ha="center", va="center",
+                bbox=dict(boxstyle="circle,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+    for kind, (marker, colour) in NODE_STYLE.items():
+        nodes = [n for n in graph if graph.nodes[n].get("type") == kind]
+        ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=900, marker=marker,
+                   c=colour, edgecolors="black", zorder=3)
+    for node in graph:
+        x, y = pos[node]
+        ax.text(x, y - 0.33, graph.nodes[node].get("label", node), ha="center", va="top", fontsize=9.5,
+                bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1))
+    legend = [Line2D([], [], color="#333333", lw=2, label="+ : more of one, more of the other"),
+              Line2D([], [], color=OKABE_ITO["vermillion"], lw=2, ls=(0, (4, 3)), label="− : more of one, less of the other"),
+              *[Line2D([], [], marker=m, color="white", markerfacecolor=c, markeredgecolor="black",
+                       markersize=11, label=k) for k, (m, c) in NODE_STYLE.items() if k != "actor"]]
+    ax.legend(handles=legend, loc="lower center", bbox_to_anchor=(0.5, -0.12), ncol=5, frameon=False, fontsize=9)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
+    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.5)
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    return fig
+
+
+def argument_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Claims in columns by their distance from the start of the argument (topological generations)."""
+    column = {n: i for i, gen in enumerate(nx.topological_generations(graph)) for n in gen}
+    return barycentre_layout(graph, column)
+
+
+def draw_argument_map(graph: nx.DiGraph) -> Figure:
+    """The argument map: the author's claims as circles, claims reported from others as squares,
+    supports solid, qualifies dotted, rebuts dashed; conditional claims outlined thick.
+
+    >>> from s400.data import load
+    >>> from s400.network import argument_map
+    >>> len(draw_argument_map(argument_map(load())).axes[0].texts) >= 26
+    True
+    """
+    pos = argument_layout(graph)
+    fig = Figure(figsize=(12, 7), layout="constrained")
+    ax = fig.add_subplot()
+    styles = {"supports": "-", "qualifies": ":", "rebuts": (0, (5, 3))}
+    for u, v, relation in graph.edges(data="relation"):
+        ax.annotate("", xy=pos[v], xytext=pos[u], arrowprops=dict(
+            arrowstyle="-|>", mutation_scale=12, shrinkA=14, shrinkB=14, linestyle=styles[relation],
+            linewidth=1.4, color="black" if relation == "supports" else OKABE_ITO["vermillion"]))
+    for node, attrs in graph.nodes(data=True):
+        x, y = pos[node]
+        colour = OKABE_ITO["green"] if attrs["kind"] == "conclusion" else (
+            OKABE_ITO["sky"] if attrs["speaker"] == "author" else OKABE_ITO["yellow"])
+        ax.scatter([x], [y], s=700, marker="o" if attrs["speaker"] == "author" else "s", c=colour,
+                   edgecolors="black", linewidths=3 if attrs["condition"] else 1, zorder=3)
+        ax.text(x, y, node, ha="center", va="center", fontsize=8, fontweight="bold", zorder=4)
+    legend = [Line2D([], [], color="black", lw=1.4, label="supports"),
+              Line2D([], [], color=OKABE_ITO["vermillion"], lw=1.4, ls=":", label="qualifies"),
+              Line2D([], [], color=OKABE_ITO["vermillion"], lw=1.4, ls=(0, (5, 3)), label="rebuts"),
+              Line2D([], [], marker="o", color="white", markerfacecolor=OKABE_ITO["sky"], markeredgecolor="black", markersize=10, label="the author's claim"),
+              Line2D([], [], marker="s", color="white", markerfacecolor=OKABE_ITO["yellow"], markeredgecolor="black", markersize=10, label="reported from Ankara or NATO"),
+              Line2D([], [], marker="o", color="white", markerfacecolor="white", markeredgecolor="black", markeredgewidth=3, markersize=10, label="conditional ('if activated')"),
+              Line2D([], [], marker="o", color="white", markerfacecolor=OKABE_ITO["green"], markeredgecolor="black", markersize=10, label="conclusion")]
+    ax.legend(handles=legend, loc="lower center", bbox_to_anchor=(0.5, -0.1), ncol=4, frameon=False, fontsize=9)
+    ax.set_axis_off()
+    ax.set_title("The op-ed's argument: each arrow points from a claim to the claim it bears on", loc="left")
+    return fig
+
+
+def to_png(fig: Figure, dpi: int = 80) -> bytes:
+    """PNG bytes of a figure, for an ipywidgets Image (no pyplot, no Output widget)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
