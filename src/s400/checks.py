@@ -27,3 +27,27 @@ def check_sign(answer: Any, expected: int) -> str:
         return ("Not quite: multiply the signs along the path. "
                 "Each negative edge flips the sign; two negatives make a positive.")
     return f"Correct: the sign is {expected:+d}."
+
+
+def check_ids(answer: Any, expected: set[str], hint: str) -> str:
+    """Feedback on an answer that should be a collection of ids, such as claim ids.
+
+    >>> check_ids(["C08", "C09"], {"C08", "C09", "C10"}, "look at paragraph P2")
+    'Almost: 2 of 3 are right, 1 missing. Hint: look at paragraph P2.'
+    >>> check_ids({"C10", "C09", "C08"}, {"C08", "C09", "C10"}, "")
+    'Correct: C08, C09, C10.'
+    """
+    if answer is Ellipsis:
+        return NOT_ANSWERED
+    if type(answer) not in (list, set, tuple) or not all(type(item) is str for item in answer):
+        return f"Expected a list of ids such as ['C01', 'C02'], got the {type(answer).__name__} {answer!r}."
+    given = set(answer)
+    if given == expected:
+        return "Correct: " + ", ".join(sorted(expected)) + "."
+    right, missing, extra = given & expected, expected - given, given - expected
+    parts = [f"{len(right)} of {len(expected)} are right"]
+    if missing:
+        parts.append(f"{len(missing)} missing")
+    if extra:
+        parts.append(f"{len(extra)} should not be there ({', '.join(sorted(extra))})")
+    return f"Almost: {', '.join(parts)}. Hint: {hint}." if right else f"Not yet: {', '.join(parts)}. Hint: {hint}."

@@ -119,6 +119,21 @@ def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
             if kind == "outcome"]
 
 
+def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]:
+    """One row per outcome: how many paths lead there from ``decision``, how many are positive
+    and negative, Axelrod's verdict and the weighted total.
+
+    >>> g = nx.DiGraph([("d", "o", {"sign": -1, "weight": 0.5})])
+    >>> g.add_nodes_from([("d", {"type": "decision", "label": "D"}), ("o", {"type": "outcome", "label": "O"})])
+    >>> effects_summary(g, "d")
+    [{'outcome': 'O', 'paths': 1, 'positive': 0, 'negative': 1, 'verdict': '-', 'weighted': -0.5}]
+    """
+    return [{"outcome": graph.nodes[t.target]["label"], "paths": len(t.paths),
+             "positive": sum(s > 0 for s in t.signs), "negative": sum(s < 0 for s in t.signs),
+             "verdict": t.verdict, "weighted": round(t.weighted, 3)}
+            for t in effects_on_outcomes(graph, decision)]
+
+
 def layer_view(graph: nx.Graph, layers: Iterable[str]) -> nx.Graph:
     """A read-only view of ``graph`` keeping only the edges whose ``layer`` is in ``layers``.
 

@@ -188,7 +188,9 @@ def _lab_args(token: str) -> list[str]:
 def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab started as the README tells students to: `make lab` in the repository."""
     port, token = free_port(), secrets.token_hex(16)
-    cmd = ["make", "-C", str(REPO), "lab", f"PORT={port}", f"LAB_ARGS={' '.join(_lab_args(token))}"]
+    # -o: if pyproject.toml changed since `make setup`, `make lab` would reinstall the venv
+    # under this very pytest process; `make test` refreshes it before pytest starts anyway.
+    cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "lab", f"PORT={port}", f"LAB_ARGS={' '.join(_lab_args(token))}"]
     with running_server(cmd, cwd=REPO, home=tmp_path_factory.mktemp("make-lab"), port=port, token=token) as server:
         yield server
 
