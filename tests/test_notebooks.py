@@ -59,6 +59,14 @@ def test_checked_cells_have_stored_outputs_to_check(path):
     assert all(c["outputs"] for c in checked)
 
 
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name == "notebooks"],
+                         ids=lambda p: p.name)
+def test_figures_are_stored_as_pictures(path):
+    """A cell that draws must show a picture, not the text '<Figure size ...>'."""
+    drawing = [c for c in cells(path) if c["cell_type"] == "code" and re.search(r"^draw_\w+\(", source(c), re.M)]
+    assert all(any("image/png" in o.get("data", {}) for o in c["outputs"]) for c in drawing)
+
+
 def test_the_absolute_path_check_can_fail():
     assert ABSOLUTE_PATH.search("open('/home/ann/data.csv')")
     assert not ABSOLUTE_PATH.search("open('data/claims.csv')")

@@ -12,12 +12,19 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Mapping
 
+import matplotlib
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from s400.data import Event
+
+# A Jupyter kernel loads matplotlib's inline backend lazily, on the first pyplot figure, and only
+# then displays Figure objects as pictures. These functions build Figures without pyplot (so no
+# figure is shown twice), so load the backend now.
+plt.switch_backend(matplotlib.get_backend())
 
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
              "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
