@@ -47,7 +47,7 @@ def claim_card(data: Dataset, claim_id: str) -> str:
     claim = data.claims[claim_id]
     who = "the author" if claim.speaker == "author" else f"{claim.speaker}, as the author reports it"
     rows = [f"<b>{claim.id}</b> · paragraph {claim.paragraph} · {claim.kind.replace('_', ' ')} · held by {escape(who)}",
-            f"<p style='font-size:1.1em'>{escape(claim.text)}</p>"]
+            f"<span style='font-size:1.15em'>{escape(claim.text)}</span>"]
     if claim.condition:
         rows.append(f"<i>Holds only {escape(claim.condition)}.</i>")
     if claim.horizon:

@@ -60,13 +60,17 @@ def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = No
     ax = fig.add_subplot()
     for lane, theme in enumerate(themes):
         colour, marker = THEME_STYLE[theme]
+        labelled = 0
         for event in (e for e in events if e.theme == theme):
             filled = event.confidence == "H"
             ax.plot(event.start, lane, marker=marker, markersize=8, linestyle="",
                     markerfacecolor=colour if filled else "white", markeredgecolor=colour)
             if event.id in labels:
-                ax.annotate(labels[event.id], (event.start, lane), xytext=(0, 9),
-                            textcoords="offset points", ha="center", fontsize=8.5)
+                above = labelled % 2 == 0  # alternate above and below, so neighbours do not collide
+                ax.annotate(labels[event.id], (event.start, lane), xytext=(0, 9 if above else -11),
+                            textcoords="offset points", ha="center", va="bottom" if above else "top",
+                            fontsize=8.5)
+                labelled += 1
     ax.axvspan(*OP_ED_WINDOW, color=OKABE_ITO["yellow"], alpha=0.35, zorder=0)
     ax.text(OP_ED_WINDOW[0], len(themes) - 0.45, "op-ed", fontsize=9, fontweight="bold")
     ax.set_yticks(range(len(themes)), [t.replace("_", " ") for t in themes])

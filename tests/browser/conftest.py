@@ -58,6 +58,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[pytest.TestReport]:
+    # Keep the call phase's report on the item, so the `page` fixture knows the test failed.
+    report = yield
+    if report.when == "call":
+        item.s400_call_report = report
+    return report
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _require_chromium() -> None:
     # Session scope makes this run before the (session-scoped) servers are started.
@@ -115,7 +124,8 @@ def jupyter_env(home: Path) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("JUPYTER", "MAKE", "MFLAGS"))
     }
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+    dirs = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR")
+    for name in dirs:
         path = home / name.lower()
         path.mkdir(parents=True, exist_ok=True)
         env[name] = str(path)
@@ -161,7 +171,9 @@ def _root_dir(runtime_dir: Path, port: int) -> Path:
 
 
 @contextlib.contextmanager
-def running_server(cmd: list[str], *, cwd: Path, home: Path, port: int, token: str, timeout: float = 60) -> Iterator[Server]:
+def running_server(
+    cmd: list[str], *, cwd: Path, home: Path, port: int, token: str, timeout: float = 60
+) -> Iterator[Server]:
     """Run `cmd`, a Jupyter server on `port` with `token`, with its state under `home`.
 
     Yields once /api/status answers (else fails with the log, `home`/server.log); on exit
@@ -190,8 +202,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port, token = free_port(), secrets.token_hex(16)
     # -o: if pyproject.toml changed since `make setup`, `make lab` would reinstall the venv
     # under this very pytest process; `make test` refreshes it before pytest starts anyway.
-    cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "lab", f"PORT={port}", f"LAB_ARGS={' '.join(_lab_args(token))}"]
-    with running_server(cmd, cwd=REPO, home=tmp_path_factory.mktemp("make-lab"), port=port, token=token) as server:
+    lab_args = " ".join(_lab_args(token))
+    cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "lab", f"PORT={port}", f"LAB_ARGS={lab_args}"]
+    home = tmp_path_factory.mktemp("make-lab")
+    with running_server(cmd, cwd=REPO, home=home, port=port, token=token) as server:
         yield server
 
 
@@ -219,8 +233,13 @@ def _playwright() -> Iterator[Playwright]:
 
 
 @pytest.fixture
-def page(_playwright: Playwright, tmp_path: Path) -> Iterator[Page]:
-    """A fresh headless Chromium page (own profile), 1400x900, 60 s default timeouts."""
+def page(_playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh headless Chromium page (own profile), 1400x900, 60 s default timeouts.
+
+    If the test fails, the page is saved to test-artifacts/<test name>-failed.png.
+    """
+    failed_name = f"{request.node.name}-failed"
+    (ARTIFACTS / f"{failed_name}.png").unlink(missing_ok=True)  # not to be mistaken for this run's
     context = _playwright.chromium.launch_persistent_context(
         tmp_path / "chromium-profile",
         executable_path=str(CHROMIUM),
@@ -232,13 +251,20 @@ def page(_playwright: Playwright, tmp_path: Path) -> Iterator[Page]:
     context.set_default_navigation_timeout(TIMEOUT_MS)
     try:
         yield context.pages[0]
+        report = getattr(request.node, "s400_call_report", None)
+        if report is not None and report.failed:
+            screenshot(context.pages[0], failed_name)
     finally:
         context.close()
 
 
 def open_notebook(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is idle."""
-    page.goto(server.lab_url(notebook))
+    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is idle.
+
+    `reset` starts from an empty workspace: the server remembers the notebooks earlier tests
+    opened and would reopen them, hidden, next to this one.
+    """
+    page.goto(server.lab_url(notebook) + "&reset")
     expect(page.locator(KERNEL_IDLE)).to_be_visible()
 
 
@@ -251,9 +277,10 @@ def _click_menu(page: Page, menu: str, command: str) -> None:
 # non-empty code cell has a count again (counts were cleared before the run, so stale
 # counts from the saved notebook cannot satisfy this).
 _RUN_FINISHED = """idle => {
-  const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(
+  const panel = window.jupyterapp.shell.currentWidget;
+  const cells = panel.content.widgets.filter(
     c => c.model.type === 'code' && c.model.sharedModel.getSource().trim() !== '');
-  return document.querySelector(idle) !== null
+  return panel.node.querySelector(idle) !== null
     && cells.every(c => c.model.executionState !== 'running')
     && (cells.length === 0 || cells[0].model.executionCount !== null);
 }"""
@@ -287,8 +314,11 @@ def restart_and_run_all(page: Page, timeout_ms: int = TIMEOUT_MS) -> None:
     _click_menu(page, "Run", "runmenu:restart-and-run-all")
     page.locator(".jp-Dialog .jp-mod-accept").click()
     page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
-    not_run = [cell["source"] for cell in page.evaluate(_CODE_CELLS) if cell["source"].strip() and cell["count"] is None]
-    assert not not_run, "cells that did not run:\n" + "\n---\n".join(not_run) + "\nerrors:\n" + "\n".join(error_outputs(page))
+    cells = page.evaluate(_CODE_CELLS)
+    not_run = [cell["source"] for cell in cells if cell["source"].strip() and cell["count"] is None]
+    assert not not_run, (
+        "cells that did not run:\n" + "\n---\n".join(not_run) + "\nerrors:\n" + "\n".join(error_outputs(page))
+    )
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -9,9 +9,12 @@ NOTEBOOK = REPO / "notebooks" / "00_start_here.ipynb"
 
 
 def test_start_here_runs_and_slider_updates_result(lab_server: Server, page: Page) -> None:
+    # `make lab` serves the whole module, so students can open data/, exercises/ and the README.
+    assert lab_server.root_dir == REPO
     open_notebook(page, lab_server, NOTEBOOK)
     restart_and_run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    errors = error_outputs(page)
+    assert not errors, "\n\n".join(errors)
 
     demo = page.locator(".s400-demo")
     result = demo.locator(".s400-demo-result")
@@ -27,4 +30,3 @@ def test_start_here_runs_and_slider_updates_result(lab_server: Server, page: Pag
         handle.press("ArrowRight")
         expect(result).not_to_have_text(shown)
     screenshot(page, "00_start_here_after")
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))

@@ -1,0 +1,49 @@
+"""Notebooks 01 and 02 in real JupyterLab: they run cleanly, and their explorers answer a student."""
+
+from playwright.sync_api import Locator, Page, expect
+
+from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, restart_and_run_all
+
+
+def shot(element: Locator, name: str) -> None:
+    """Save a picture of one element as a student sees it (Playwright scrolls to it and waits for it)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    element.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def run_clean(page: Page, server: Server, name: str) -> None:
+    open_notebook(page, server, REPO / "notebooks" / name)
+    restart_and_run_all(page)
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+
+
+def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:
+    run_clean(page, lab_server, "01_case_and_argument.ipynb")
+    explorer = page.locator(".s400-claim-explorer")
+    card = explorer.locator(".s400-claim-card")
+    explorer.scroll_into_view_if_needed()
+    expect(card).to_contain_text("C01")  # unfiltered: the first claim
+    explorer.locator(".widget-dropdown select").nth(2).select_option("NATO")  # speaker
+    expect(card).to_contain_text("C19")
+    expect(card).to_contain_text("NATO, as the author reports it")
+    explorer.locator(".widget-dropdown select").nth(2).select_option("any")
+    explorer.locator(".widget-dropdown select").nth(1).select_option("conditional_prediction")
+    expect(card).to_contain_text("Holds only if the S-400 is activated")
+    shot(explorer, "01_claim_explorer")
+    figures = page.locator(".jp-OutputArea-output img")
+    expect(figures).to_have_count(2)  # the timeline and the argument map are pictures, not text
+    shot(figures.first, "01_timeline")
+    shot(figures.nth(1), "01_argument_map")
+
+
+def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
+    run_clean(page, lab_server, "02_influence_network.ipynb")
+    explorer = page.locator(".s400-network-explorer")
+    status = explorer.locator(".s400-network-status")
+    explorer.scroll_into_view_if_needed()
+    expect(status).to_have_text("Showing 28 of 28 effect edges, in the layers: economic, military, political.")
+    explorer.get_by_label("economic").uncheck()  # 4 of the 28 effect edges are economic
+    expect(status).to_have_text("Showing 24 of 28 effect edges, in the layers: military, political.")
+    explorer.locator(".widget-dropdown select").select_option(label="E06: Buy the S-400 → Turkish–US relations (−)")
+    expect(explorer.locator(".s400-edge-card")).to_contain_text("Op-ed claim C08 (P2)")
+    shot(explorer, "02_network_explorer")
