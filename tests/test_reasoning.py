@@ -166,3 +166,19 @@ def test_nan_and_booleans_are_not_numbers():
     for bad in (math.nan, True):
         with pytest.raises(ScenarioError, match="expected a number"):
             LAB.check({**LAB.preset("author"), "discount_rate": bad})
+
+
+def test_beliefs_to_overturn_really_overturn():
+    for name in preset_names():
+        s = LAB.preset(name)
+        changes = LAB.beliefs_to_overturn(s)
+        assert changes, name
+        changed = {**s, **{k: to for k, _, to in changes}}
+        nudged = {**changed, changes[-1][0]: changes[-1][2] + 1e-6 * (1 if changes[-1][2] > changes[-1][1] else -1)}
+        assert (LAB.margin(nudged) > 0) != (LAB.margin(s) > 0), name
+        assert all(LAB.parameters[k].low <= to <= LAB.parameters[k].high for k, _, to in changes)
+
+
+def test_beliefs_to_overturn_says_none_when_nothing_can():
+    # only the price differs: with every value zero, buying (-2.5) can never beat buying neither (0)
+    assert LAB.beliefs_to_overturn(LAB.default(), keys=["discount_rate"]) is None

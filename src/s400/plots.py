@@ -16,6 +16,7 @@ import matplotlib
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -233,3 +234,107 @@ def to_png(fig: Figure, dpi: int = 80) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+#: One colour per consequence; segments also carry text labels, so the chart does not rely on colour alone.
+CONSEQUENCE_COLOURS = {
+    "air_defence": "#0072B2", "autonomy": "#56B4E9", "f35_place": "#D55E00", "us_sanctions": "#E69F00",
+    "us_relations": "#CC79A7", "economy": "#009E73", "national_security": "#F0E442",
+    "nato_trust": "#999999", "nato_standing": "#DDDDDD", "russian_leverage": "#555555", "price": "#FFFFFF",
+}
+
+
+def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], prices: Mapping[str, float],
+                           labels: Mapping[str, str], scale: float = 30.0) -> str:
+    """Stacked bars, one per option: benefits to the right of zero, costs (and the price) to the
+    left, and a diamond at the net value. SVG text, so a widget can redraw it in microseconds.
+
+    >>> svg = contribution_chart_svg({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
+    ...                              {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
+    >>> "net +0.5" in svg and svg.startswith("<svg")
+    True
+    """
+    width, left, row, top = 860, 190, 48, 28
+    axis = lambda x: left + (width - left - 20) * (x + scale) / (2 * scale)  # noqa: E731
+    options = list(contributions)
+    height = top + row * len(options) + 70
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">']
+    for tick in range(-int(scale), int(scale) + 1, 10):
+        x = axis(tick)
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row * len(options)}" '
+                     f'stroke="{"#000" if tick == 0 else "#ddd"}"/>'
+                     f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" fill="#555">{tick:+d}</text>')
+    for i, option in enumerate(options):
+        y = top + i * row + 8
+        parts.append(f'<text x="{left - 8}" y="{y + 20}" text-anchor="end" font-weight="bold">{labels[option]}</text>')
+        items = [(c, v) for c, v in contributions[option].items() if abs(v) > 1e-9]
+        if prices.get(option):
+            items.append(("price", -prices[option]))
+        ends = {1: 0.0, -1: 0.0}
+        for name, value in sorted(items, key=lambda kv: -abs(kv[1])):
+            side = 1 if value > 0 else -1
+            start, ends[side] = ends[side], ends[side] + value
+            x0, x1 = sorted((axis(max(-scale, min(scale, start))), axis(max(-scale, min(scale, ends[side])))))
+            short = "price" if name == "price" else labels[name].split(" (")[0]
+            parts.append(f'<rect x="{x0:.1f}" y="{y}" width="{x1 - x0:.1f}" height="28" '
+                         f'fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6">'
+                         f'<title>{short}: {value:+.2f}</title></rect>')
+            if x1 - x0 > 7.5 * len(short[:14]):
+                fill = "#fff" if name in ("air_defence", "f35_place", "russian_leverage") else "#000"
+                parts.append(f'<text x="{(x0 + x1) / 2:.1f}" y="{y + 18}" text-anchor="middle" '
+                             f'font-size="11" fill="{fill}">{short[:14]}</text>')
+        net = sum(v for _, v in items)
+        xn = axis(max(-scale, min(scale, net)))
+        parts.append(f'<path d="M{xn:.1f},{y - 4} l7,18 l-7,18 l-7,-18 z" fill="#000"/>'
+                     f'<text x="{xn + 10:.1f}" y="{y + 44}" font-weight="bold">net {net:+.1f}</text>')
+    legend_y = top + row * len(options) + 30
+    x = 10
+    for name in [*next(iter(contributions.values())), "price"]:
+        text = "price" if name == "price" else labels[name].split(" (")[0]
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6"/>'
+                     f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{text}</text>')
+        x += 26 + 6.2 * len(text)
+        if x > width - 120:
+            x, legend_y = 10, legend_y + 18
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def draw_tornado(rows: list[dict], count: int = 10) -> Figure:
+    """Horizontal bars: the margin of the purchase with each parameter at the low and high end of
+    its range (the others held), widest swing on top; zero is where the verdict flips.
+
+    >>> fig = draw_tornado([{"label": "a", "margin at low": -2.0, "margin at high": 1.0, "swing": 3.0}])
+    >>> fig.axes[0].get_yticklabels()[0].get_text()
+    'a'
+    """
+    rows = rows[:count][::-1]
+    fig = Figure(figsize=(10, 0.45 * len(rows) + 1.4), layout="constrained")
+    ax = fig.add_subplot()
+    for i, r in enumerate(rows):
+        ax.barh(i, r["margin at low"], color=OKABE_ITO["sky"], edgecolor="black", hatch="//", label="at the low end" if i == 0 else None)
+        ax.barh(i, r["margin at high"], color=OKABE_ITO["orange"], edgecolor="black", alpha=0.8, label="at the high end" if i == 0 else None)
+    ax.axvline(0, color="black")
+    ax.set_yticks(range(len(rows)), [r["label"] for r in rows])
+    ax.set_xlabel("margin of buying the S-400 over the best alternative ($bn-equivalent; > 0: rational by these numbers)")
+    ax.legend(loc="lower right", fontsize=9)
+    ax.set_title("Which numbers move the verdict most?", loc="left")
+    return fig
+
+
+def draw_margins(margins: np.ndarray) -> Figure:
+    """A histogram of Monte Carlo margins, with the share of worlds in which buying is rational.
+
+    >>> fig = draw_margins(np.array([-1.0, 2.0, 3.0, -4.0]))
+    >>> "50.0%" in fig.axes[0].get_title(loc="left")
+    True
+    """
+    fig = Figure(figsize=(10, 3.2), layout="constrained")
+    ax = fig.add_subplot()
+    share = float((margins > 0).mean())
+    ax.hist(margins, bins=60, color=OKABE_ITO["blue"], edgecolor="white")
+    ax.axvline(0, color="black", linestyle="--")
+    ax.set_xlabel("margin of buying the S-400 over the best alternative ($bn-equivalent)")
+    ax.set_ylabel("worlds")
+    ax.set_title(f"Buying is the rational choice in {share:.1%} of {len(margins):,} plausible worlds", loc="left")
+    return fig

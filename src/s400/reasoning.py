@@ -234,6 +234,42 @@ class Lab:
                          "flips at": value, "distance": distance})
         return sorted(rows, key=lambda r: (r["distance"] is None, r["distance"] or 0, r["parameter"]))
 
+    def beliefs_to_overturn(self, scenario: Mapping[str, float],
+                            keys: Iterable[str] | None = None) -> list[tuple[str, float, float]] | None:
+        """A short list of changes that overturns the verdict: (parameter, from, to), in order.
+
+        Greedy: move the parameter that pushes the margin furthest towards the other verdict to the
+        end of its range, then the next, until the verdict flips; the last one stops at its exact
+        break-even. Not guaranteed minimal, but each step is the largest available. None if even
+        every parameter at its most favourable end does not flip it.
+
+        >>> from s400.data import load
+        >>> lab = Lab(load())
+        >>> [(k, a, round(b, 6)) for k, a, b in lab.beliefs_to_overturn(
+        ...     {**lab.default(), "magnitude.air_defence": 4.0, "weight.E26": 0.0}, keys=["magnitude.air_defence"])]
+        [('magnitude.air_defence', 4.0, 10.0)]
+        """
+        current = dict(scenario)
+        was_rational = self.margin(current) > 0
+        toward = -1 if was_rational else 1  # the direction the margin has to move
+        free = list(keys or self.parameters)
+        changes = []
+        while free:
+            def pushed(key_end: tuple[str, float]) -> float:
+                return toward * float(self.margin({**current, key_end[0]: key_end[1]}))
+            key, end = max(((k, e) for k in free for e in (self.parameters[k].low, self.parameters[k].high)),
+                           key=pushed)
+            if (self.margin({**current, key: end}) > 0) != was_rational:
+                crossing = self.break_even(current, key)
+                changes.append((key, current[key], crossing if crossing is not None else end))
+                return changes
+            if pushed((key, end)) <= toward * float(self.margin(current)):
+                return None  # nothing left moves the margin the right way
+            changes.append((key, current[key], end))
+            current[key] = end
+            free.remove(key)
+        return None
+
     def tornado(self, scenario: Mapping[str, float], keys: Iterable[str] | None = None) -> list[dict]:
         """The margin with each parameter at the low and the high end of its range, the others held;
         widest swing first."""
@@ -303,3 +339,20 @@ def preset_names() -> list[str]:
     order = ["author", "ankara", "sceptic"]
     found = {p.stem for p in Path(SCENARIO_DIR).glob("*.json")}
     return [n for n in order if n in found]
+
+
+def verdict_text(lab: Lab, verdict: Verdict) -> str:
+    """The verdict in one plain sentence, always relative to the numbers that produced it.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> verdict_text(lab, lab.verdict({**lab.default(), "magnitude.air_defence": 15.0, "weight.E26": 0.0}))
+    'By these numbers buying the S-400 is the rational choice: it beats the next best option, Buy neither, by 1.25.'
+    """
+    best = lab.labels[verdict.best]
+    if verdict.rational:
+        runner_up = max((o for o in OPTIONS if o != DECISION), key=lambda o: verdict.values[o])
+        return (f"By these numbers buying the S-400 is the rational choice: it beats the next best option, "
+                f"{lab.labels[runner_up]}, by {verdict.margin:.2f}.")
+    return (f"By these numbers buying the S-400 is not the rational choice: {best} is better, "
+            f"by {-verdict.margin:.2f}.")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 import networkx as nx
@@ -10,7 +12,8 @@ import networkx as nx
 from s400.cards import claim_card, edge_card, edge_title, filter_claims
 from s400.data import Dataset
 from s400.network import effect_graph, layer_view, path_effect
-from s400.plots import draw_network, network_layout, to_png
+from s400.plots import contribution_chart_svg, draw_margins, draw_network, draw_tornado, network_layout, to_png
+from s400.reasoning import Lab, ScenarioError, verdict_text
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
@@ -132,3 +135,154 @@ def network_explorer(data: Dataset) -> w.VBox:
         control.observe(redraw, "value")
     redraw()
     return app
+
+
+PRESET_LABELS = {"author": "The author's reading", "ankara": "Ankara's stated case", "sceptic": "A sceptic of both"}
+OWN = "own"
+TAB_PREFIXES = {"Values ($bn-equivalent)": ("magnitude.",), "Chances and time": ("probability.", "discount_rate"),
+                "Network weights": ("weight.",)}
+
+
+class ReasoningLab(w.VBox):
+    """Sliders for every magnitude, probability, the discount rate and the network's weights; the
+    expected value of each option, the verdict and a stacked chart update on every move.
+
+    Presets load a reading; "My own" is whatever the student has set. Scenarios export to and import
+    from small JSON files in ``folder``; a bad file changes nothing and says why.
+
+    >>> from s400.data import load
+    >>> app = ReasoningLab(Lab(load()))
+    >>> app.sliders["magnitude.f35_place"].value = 0.0
+    >>> app.preset.value
+    'own'
+    >>> "not the rational choice" in app.verdict.value
+    True
+    """
+
+    def __init__(self, lab: Lab, folder: Path = Path(".")):
+        self.lab, self.folder = lab, folder
+        self.preset = w.Dropdown(options=[(label, key) for key, label in PRESET_LABELS.items()] + [("My own", OWN)],
+                                 value="author", description="Preset", layout=w.Layout(width="320px"))
+        self.reset = w.Button(description="Reset to preset", icon="undo")
+        self.sliders = {key: w.FloatSlider(value=0, min=p.low, max=p.high, step=0.01 if p.high <= 1 else 0.1,
+                                           description=p.label, readout_format=".2f",
+                                           style={"description_width": "330px"}, layout=w.Layout(width="680px"))
+                        for key, p in lab.parameters.items()}
+        tabs = w.Tab(children=[w.VBox([s for k, s in self.sliders.items() if k.startswith(prefixes)])
+                               for prefixes in TAB_PREFIXES.values()], titles=list(TAB_PREFIXES))
+        self.verdict, self.chart, self.status = w.HTML(), w.HTML(), w.HTML()
+        self.file_name = w.Text(value="my_scenario.json", description="File", layout=w.Layout(width="320px"))
+        self.export = w.Button(description="Export scenario", icon="download")
+        self.upload = w.FileUpload(accept=".json", multiple=False, description="Import scenario")
+        self.loading, self.scale, self.last_preset = False, 30.0, "author"
+        for slider in self.sliders.values():
+            slider.observe(self._on_slider, "value")
+        self.preset.observe(self._on_preset, "value")
+        self.reset.on_click(self._on_reset)
+        self.export.on_click(self._on_export)
+        self.upload.observe(self._on_upload, "value")
+        super().__init__([w.HBox([self.preset, self.reset]), self.verdict, self.chart, tabs,
+                          w.HBox([self.file_name, self.export, self.upload]), self.status])
+        for widget, name in [(self, "reasoning-lab"), (self.verdict, "verdict"), (self.chart, "chart"),
+                             (self.status, "status")]:
+            widget.add_class(f"s400-{name}")
+        self.load_values(lab.preset("author"))
+
+    def scenario(self) -> dict[str, float]:
+        """The numbers the sliders show now."""
+        return {k: s.value for k, s in self.sliders.items()}
+
+    def update(self) -> None:
+        """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text)."""
+        current = self.scenario()
+        result = self.lab.verdict(current)
+        contributions = self.lab.contributions(current)
+        widest = max(max(sum(v for v in parts.values() if v > 0),
+                         self.lab.prices[o] - sum(v for v in parts.values() if v < 0))
+                     for o, parts in contributions.items())
+        self.scale = max(self.scale, 10.0 * (int(widest) // 10 + 1))  # the axis grows, never jumps back
+        self.verdict.value = (f"<div style='font-size:1.25em'><b>{verdict_text(self.lab, result)}</b></div>"
+                              + " · ".join(f"{self.lab.labels[o]}: {v:+.2f}" for o, v in result.values.items()))
+        self.chart.value = contribution_chart_svg(contributions, self.lab.prices, self.lab.labels, self.scale)
+
+    def load_values(self, values: dict[str, float]) -> None:
+        """Set every slider at once, then update once."""
+        self.loading = True
+        try:
+            for key, value in values.items():
+                self.sliders[key].value = value
+        finally:
+            self.loading = False
+        self.update()
+
+    def _on_slider(self, _change: dict) -> None:
+        if self.loading:
+            return
+        if self.preset.value != OWN:
+            self.preset.value = OWN
+        self.update()
+
+    def _on_preset(self, change: dict) -> None:
+        if change["new"] != OWN:
+            self.last_preset = change["new"]
+            self.load_values(self.lab.preset(change["new"]))
+
+    def _on_reset(self, _button: w.Button) -> None:
+        if self.preset.value == self.last_preset:
+            self.load_values(self.lab.preset(self.last_preset))
+        else:
+            self.preset.value = self.last_preset  # loads it
+        self.status.value = f"Reset to {PRESET_LABELS[self.last_preset]}."
+
+    def _on_export(self, _button: w.Button) -> None:
+        path = self.folder / (self.file_name.value.strip() or "my_scenario.json")
+        path.write_text(self.lab.scenario_to_json(path.stem, self.scenario()), encoding="utf-8")
+        self.status.value = f"Saved your scenario to <code>{escape(str(path))}</code>."
+
+    def _on_upload(self, change: dict) -> None:
+        if not change["new"]:
+            return
+        item = change["new"][0]
+        try:
+            name, values = self.lab.scenario_from_json(bytes(item["content"]).decode("utf-8"))
+        except (ScenarioError, UnicodeDecodeError) as error:
+            self.status.value = (f"<b>Could not import {escape(item['name'])}</b>: {escape(str(error))}. "
+                                 "Nothing was changed.")
+            return
+        self.load_values(values)
+        self.preset.value = OWN
+        self.status.value = f"Imported {escape(name)} from {escape(item['name'])}."
+
+
+class SensitivityPanel(w.VBox):
+    """Tornado chart and Monte Carlo for the numbers a ReasoningLab shows now, run on request.
+
+    >>> from s400.data import load
+    >>> panel = SensitivityPanel(ReasoningLab(Lab(load())))
+    >>> panel.run.click()
+    >>> panel.summary.value.startswith("In 0.0% of 100,000")
+    True
+    """
+
+    def __init__(self, app: ReasoningLab):
+        self.app = app
+        self.spread = w.FloatSlider(value=0.5, min=0, max=1, step=0.05, description="Spread",
+                                    tooltip="each number varies by this share of its slider's range")
+        self.draws = w.IntSlider(value=100_000, min=10_000, max=1_000_000, step=10_000, description="Worlds")
+        self.run = w.Button(description="Run sensitivity", icon="play", button_style="primary")
+        self.summary = w.HTML()
+        self.tornado, self.histogram = w.Image(format="png"), w.Image(format="png")
+        self.run.on_click(self._on_run)
+        super().__init__([w.HBox([self.spread, self.draws, self.run]), self.summary, self.tornado, self.histogram])
+        self.add_class("s400-sensitivity")
+
+    def _on_run(self, _button: w.Button) -> None:
+        self.summary.value = "<i>Running…</i>"
+        scenario = self.app.scenario()
+        margins = self.app.lab.monte_carlo(scenario, spread=self.spread.value, draws=self.draws.value)
+        share = float((margins > 0).mean())
+        self.summary.value = (f"In {share:.1%} of {len(margins):,} worlds drawn around your numbers "
+                              f"(spread {self.spread.value:.0%} of each slider's range), buying the S-400 is the "
+                              "rational choice.")
+        self.tornado.value = to_png(draw_tornado(self.app.lab.tornado(scenario)))
+        self.histogram.value = to_png(draw_margins(margins))

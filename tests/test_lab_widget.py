@@ -1,0 +1,82 @@
+"""The reasoning lab widget as a student drives it, without a browser: it is a thin shell over s400.reasoning."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from s400.data import load
+from s400.reasoning import Lab, verdict_text
+from s400.widgets import ReasoningLab, SensitivityPanel
+
+LAB = Lab(load())
+
+
+@pytest.fixture
+def app(tmp_path):
+    return ReasoningLab(LAB, folder=tmp_path)
+
+
+def upload(app: ReasoningLab, name: str, content: bytes) -> None:
+    app.upload.value = ({"name": name, "type": "application/json", "size": len(content),
+                         "content": memoryview(content),
+                         "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+
+
+def test_it_opens_on_the_authors_reading(app):
+    assert app.preset.value == "author"
+    assert app.scenario() == pytest.approx(LAB.preset("author"))
+    assert verdict_text(LAB, LAB.verdict(LAB.preset("author"))) in app.verdict.value
+
+
+def test_a_preset_sets_every_slider_and_the_verdict(app):
+    app.preset.value = "ankara"
+    assert app.scenario() == pytest.approx(LAB.preset("ankara"))
+    assert verdict_text(LAB, LAB.verdict(LAB.preset("ankara"))) in app.verdict.value
+
+
+def test_moving_a_slider_makes_it_my_own_and_moves_the_chart(app):
+    before = app.chart.value
+    app.sliders["magnitude.air_defence"].value = 15.0
+    assert app.preset.value == "own" and app.chart.value != before
+
+
+def test_reset_goes_back_to_the_last_preset(app):
+    app.preset.value = "sceptic"
+    app.sliders["discount_rate"].value = 0.3
+    app.reset.click()
+    assert app.preset.value == "sceptic" and app.scenario() == pytest.approx(LAB.preset("sceptic"))
+
+
+def test_export_then_import_round_trips(app, tmp_path):
+    app.sliders["magnitude.autonomy"].value = 7.5
+    app.file_name.value = "mine.json"
+    app.export.click()
+    saved = (tmp_path / "mine.json").read_bytes()
+    app.preset.value = "author"
+    upload(app, "mine.json", saved)
+    assert app.sliders["magnitude.autonomy"].value == 7.5 and app.preset.value == "own"
+    assert "Imported mine" in app.status.value
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"\xff\xfe not text", "utf-8"),
+    (b"{oops", "not valid JSON"),
+    (json.dumps({"format": "s400-scenario", "version": 1, "values": {"discount_rate": 9}}).encode(), "outside its range"),
+])
+def test_a_bad_file_changes_nothing_and_says_why(app, content, reason):
+    before = app.scenario()
+    upload(app, "bad.json", content)
+    assert app.scenario() == before
+    assert "Could not import bad.json" in app.status.value and reason in app.status.value
+    assert "Nothing was changed" in app.status.value
+
+
+def test_sensitivity_panel_reports_the_share_of_worlds(app):
+    panel = SensitivityPanel(app)
+    app.preset.value = "ankara"
+    panel.spread.value, panel.draws.value = 1.0, 20_000
+    panel.run.click()
+    share = float((LAB.monte_carlo(LAB.preset("ankara"), spread=1.0, draws=20_000) > 0).mean())
+    assert panel.summary.value.startswith(f"In {share:.1%} of 20,000 worlds")
+    assert panel.tornado.value[:4] == b"\x89PNG" and panel.histogram.value[:4] == b"\x89PNG"
