@@ -1,7 +1,9 @@
-"""Speed figures for `make bench`: the test suite, and a cold set-up to JupyterLab answering.
+"""Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, and
+widget latency (benchmarks/latency.py).
 
 Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
-by the test suite. Results also go to benchmarks/results/latest.json.
+by the test suite. Results also go to benchmarks/results/latest.json. Pick sections with
+`make bench BENCH="latency"` (any of: suite setup latency; default all).
 """
 
 from __future__ import annotations
@@ -67,27 +69,41 @@ def clean_clone(where: Path) -> Path:
     return repo
 
 
-def main() -> None:
-    results: dict[str, list[float]] = {"test_suite_s": [], "cold_setup_to_lab_s": [], "warm_lab_s": []}
+def suite_and_setup(sections: set[str]) -> dict:
+    """Medians (seconds) of the test suite and of a cold and a warm start of JupyterLab."""
+    results: dict[str, list[float]] = {}
     for run in range(RUNS):
-        print(f"run {run + 1}/{RUNS}: test suite ...", flush=True)
-        results["test_suite_s"].append(timed(
-            [str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"], ROOT))
-        with tempfile.TemporaryDirectory() as tmp:
-            print(f"run {run + 1}/{RUNS}: cold set-up to JupyterLab ...", flush=True)
-            repo = clean_clone(Path(tmp))
-            results["cold_setup_to_lab_s"].append(lab_answers_after(repo, Path(tmp)))
-            results["warm_lab_s"].append(lab_answers_after(repo, Path(tmp)))
-            shutil.rmtree(repo, ignore_errors=True)
+        if "suite" in sections:
+            print(f"run {run + 1}/{RUNS}: test suite ...", flush=True)
+            results.setdefault("test_suite_s", []).append(timed(
+                [str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"], ROOT))
+        if "setup" in sections:
+            with tempfile.TemporaryDirectory() as tmp:
+                print(f"run {run + 1}/{RUNS}: cold set-up to JupyterLab ...", flush=True)
+                repo = clean_clone(Path(tmp))
+                results.setdefault("cold_setup_to_lab_s", []).append(lab_answers_after(repo, Path(tmp)))
+                results.setdefault("warm_lab_s", []).append(lab_answers_after(repo, Path(tmp)))
+                shutil.rmtree(repo, ignore_errors=True)
     medians = {name: statistics.median(values) for name, values in results.items()}
-    print(f"\nMedians over {RUNS} runs (seconds):")
-    for name, value in medians.items():
-        print(f"  {name:22s} {value:8.1f}   runs: {', '.join(f'{v:.1f}' for v in results[name])}")
-    print(f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x")
+    if medians:
+        print(f"\nMedians over {RUNS} runs (seconds):")
+        for name, value in medians.items():
+            print(f"  {name:22s} {value:8.1f}   runs: {', '.join(f'{v:.1f}' for v in results[name])}")
+    if "cold_setup_to_lab_s" in medians:
+        print(f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x")
+    return {"runs": results, "medians_s": medians}
+
+
+def main() -> None:
+    sections = set(sys.argv[1:]) or {"suite", "setup", "latency"}
+    report: dict = {"python": sys.version.split()[0], **suite_and_setup(sections)}
+    if "latency" in sections:
+        import latency
+
+        report["latency_ms"] = latency.main()
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"runs": results, "medians": medians,
-                                                  "python": sys.version.split()[0]}, indent=2))
+    (out / "latest.json").write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

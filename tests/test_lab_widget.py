@@ -80,3 +80,20 @@ def test_sensitivity_panel_reports_the_share_of_worlds(app):
     share = float((LAB.monte_carlo(LAB.preset("ankara"), spread=1.0, draws=20_000) > 0).mean())
     assert panel.summary.value.startswith(f"In {share:.1%} of 20,000 worlds")
     assert panel.tornado.value[:4] == b"\x89PNG" and panel.histogram.value[:4] == b"\x89PNG"
+
+
+def test_every_preset_value_sits_on_its_sliders_grid():
+    """Otherwise the browser snaps it to the grid, and the preset silently changes."""
+    from s400.widgets import slider_step
+
+    for name in ("author", "ankara", "sceptic"):
+        for key, value in LAB.preset(name).items():
+            p = LAB.parameters[key]
+            steps = (value - p.low) / slider_step(p)
+            assert abs(steps - round(steps)) < 1e-6, (name, key, value)
+
+
+def test_a_snapped_echo_from_the_browser_is_not_a_move(app):
+    slider = app.sliders["magnitude.russian_leverage"]
+    slider.value = slider.value - 4e-16  # what the browser sends back for -3.1
+    assert app.preset.value == "author"

@@ -51,3 +51,24 @@ def check_ids(answer: Any, expected: set[str], hint: str) -> str:
     if extra:
         parts.append(f"{len(extra)} should not be there ({', '.join(sorted(extra))})")
     return f"Almost: {', '.join(parts)}. Hint: {hint}." if right else f"Not yet: {', '.join(parts)}. Hint: {hint}."
+
+
+def check_number(answer: Any, expected: float, tolerance: float, hint: str) -> str:
+    """Feedback on an answer that should be a number close to ``expected``.
+
+    >>> check_number(7.31, 7.3, 0.05, "use lab.break_even")
+    'Correct: 7.31 is within 0.05 of the answer.'
+    >>> check_number([7.3], 7.3, 0.05, "use lab.break_even")
+    'Expected a number, got the list [7.3].'
+    >>> check_number(-7.3, 7.3, 0.05, "use lab.break_even")
+    'The size is right but the sign is not. Hint: use lab.break_even.'
+    """
+    if answer is Ellipsis:
+        return NOT_ANSWERED
+    if type(answer) not in (int, float) or answer != answer:
+        return f"Expected a number, got the {type(answer).__name__} {answer!r}."
+    if abs(answer - expected) <= tolerance:
+        return f"Correct: {answer:g} is within {tolerance:g} of the answer."
+    if abs(answer + expected) <= tolerance:
+        return f"The size is right but the sign is not. Hint: {hint}."
+    return f"Not yet: {answer:g} is off by more than {tolerance:g}. Hint: {hint}."

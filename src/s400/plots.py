@@ -291,33 +291,38 @@ def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], pri
     x = 10
     for name in [*next(iter(contributions.values())), "price"]:
         text = "price" if name == "price" else labels[name].split(" (")[0]
+        if x + 26 + 6.2 * len(text) > width - 10:
+            x, legend_y = 10, legend_y + 18
         parts.append(f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6"/>'
                      f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{text}</text>')
         x += 26 + 6.2 * len(text)
-        if x > width - 120:
-            x, legend_y = 10, legend_y + 18
+    parts[0] = parts[0].replace(f'height="{height}"', f'height="{legend_y + 20}"')  # fit the legend
     parts.append("</svg>")
     return "".join(parts)
 
 
-def draw_tornado(rows: list[dict], count: int = 10) -> Figure:
-    """Horizontal bars: the margin of the purchase with each parameter at the low and high end of
-    its range (the others held), widest swing on top; zero is where the verdict flips.
+def draw_tornado(rows: list[dict], now: float, count: int = 10) -> Figure:
+    """A tornado chart: from the margin ``now``, how far each parameter moves the margin at the
+    low and the high end of its range (the others held), widest swing on top. Zero is where the
+    verdict flips.
 
-    >>> fig = draw_tornado([{"label": "a", "margin at low": -2.0, "margin at high": 1.0, "swing": 3.0}])
+    >>> fig = draw_tornado([{"label": "a", "margin at low": -2.0, "margin at high": 1.0, "swing": 3.0}], now=-0.5)
     >>> fig.axes[0].get_yticklabels()[0].get_text()
     'a'
     """
     rows = rows[:count][::-1]
-    fig = Figure(figsize=(10, 0.45 * len(rows) + 1.4), layout="constrained")
+    fig = Figure(figsize=(10, 0.42 * len(rows) + 1.6), layout="constrained")
     ax = fig.add_subplot()
     for i, r in enumerate(rows):
-        ax.barh(i, r["margin at low"], color=OKABE_ITO["sky"], edgecolor="black", hatch="//", label="at the low end" if i == 0 else None)
-        ax.barh(i, r["margin at high"], color=OKABE_ITO["orange"], edgecolor="black", alpha=0.8, label="at the high end" if i == 0 else None)
-    ax.axvline(0, color="black")
-    ax.set_yticks(range(len(rows)), [r["label"] for r in rows])
-    ax.set_xlabel("margin of buying the S-400 over the best alternative ($bn-equivalent; > 0: rational by these numbers)")
-    ax.legend(loc="lower right", fontsize=9)
+        ax.barh(i, r["margin at low"] - now, left=now, color=OKABE_ITO["sky"], edgecolor="black", hatch="//",
+                label="at the low end of its range" if i == 0 else None)
+        ax.barh(i, r["margin at high"] - now, left=now, color=OKABE_ITO["orange"], edgecolor="black",
+                label="at the high end" if i == 0 else None)
+    ax.axvline(now, color="black", linewidth=1)
+    ax.axvline(0, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.5, label="verdict flips")
+    ax.set_yticks(range(len(rows)), [r["label"] for r in rows], fontsize=9)
+    ax.set_xlabel(f"margin of buying over the best alternative, $bn-eq. (now {now:+.2f})")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False, fontsize=9)
     ax.set_title("Which numbers move the verdict most?", loc="left")
     return fig
 

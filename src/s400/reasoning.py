@@ -131,7 +131,8 @@ class Lab:
                     for edge, sign, target in path:
                         term = term * sign * scenario[f"weight.{edge}"] * scenario[f"probability.{target}"]
                     effect = effect + term
-                out[option][c] = effect * scenario[f"magnitude.{c}"] * (1 + scenario["discount_rate"]) ** -self.delays[c]
+                # + 0.0 turns the -0.0 of "no effect x a negative value" into a plain 0.0
+                out[option][c] = effect * scenario[f"magnitude.{c}"] * (1 + scenario["discount_rate"]) ** -self.delays[c] + 0.0
         return out
 
     def values(self, scenario: Mapping[str, float]) -> dict[str, float]:

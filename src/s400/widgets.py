@@ -13,7 +13,7 @@ from s400.cards import claim_card, edge_card, edge_title, filter_claims
 from s400.data import Dataset
 from s400.network import effect_graph, layer_view, path_effect
 from s400.plots import contribution_chart_svg, draw_margins, draw_network, draw_tornado, network_layout, to_png
-from s400.reasoning import Lab, ScenarioError, verdict_text
+from s400.reasoning import Lab, Parameter, ScenarioError, verdict_text
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
@@ -55,92 +55,102 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
 ANY = "any"
 
 
-def claim_explorer(data: Dataset) -> w.VBox:
+class ClaimExplorer(w.VBox):
     """Filter the op-ed's claims by paragraph, kind and speaker; pick one to see its card.
 
     >>> from s400.data import load
-    >>> app = claim_explorer(load())
-    >>> filters, choice, card = app.children
-    >>> filters.children[2].value = "NATO"
-    >>> choice.options
+    >>> app = ClaimExplorer(load())
+    >>> app.speaker.value = "NATO"
+    >>> app.choice.options
     (('C19 · P4 · belief attribution', 'C19'),)
     """
-    def dropdown(description: str, values: list[str]) -> w.Dropdown:
-        return w.Dropdown(options=[ANY, *values], value=ANY, description=description,
-                          layout=w.Layout(width="260px"))
 
-    claims = list(data.claims.values())
-    paragraph = dropdown("Paragraph", sorted({c.paragraph for c in claims}))
-    kind = dropdown("Kind", sorted({c.kind for c in claims}))
-    speaker = dropdown("Speaker", sorted({c.speaker for c in claims}))
-    choice = w.Select(rows=8, layout=w.Layout(width="420px"), description="Claims")
-    card = w.HTML(layout=w.Layout(width="760px"))
-    card.add_class("s400-claim-card")
+    def __init__(self, data: Dataset):
+        self.data = data
+        claims = list(data.claims.values())
 
-    def refresh_list(_change: object = None) -> None:
-        picked = filter_claims(data, *(None if d.value == ANY else d.value for d in (paragraph, kind, speaker)))
-        choice.options = [(f"{c.id} · {c.paragraph} · {c.kind.replace('_', ' ')}", c.id) for c in picked]
-        choice.value = picked[0].id if picked else None
-        show_card()
+        def dropdown(description: str, values: set[str]) -> w.Dropdown:
+            return w.Dropdown(options=[ANY, *sorted(values)], value=ANY, description=description,
+                              layout=w.Layout(width="260px"))
 
-    def show_card(_change: object = None) -> None:
-        card.value = claim_card(data, choice.value) if choice.value else "<i>No claim matches these filters.</i>"
+        self.paragraph = dropdown("Paragraph", {c.paragraph for c in claims})
+        self.kind = dropdown("Kind", {c.kind for c in claims})
+        self.speaker = dropdown("Speaker", {c.speaker for c in claims})
+        self.choice = w.Select(rows=8, layout=w.Layout(width="420px"), description="Claims")
+        self.card = w.HTML(layout=w.Layout(width="760px"))
+        self.card.add_class("s400-claim-card")
+        for control in (self.paragraph, self.kind, self.speaker):
+            control.observe(self._refresh_list, "value")
+        self.choice.observe(self._show_card, "value")
+        super().__init__([w.HBox([self.paragraph, self.kind, self.speaker]), self.choice, self.card])
+        self.add_class("s400-claim-explorer")
+        self._refresh_list()
 
-    for control in (paragraph, kind, speaker):
-        control.observe(refresh_list, "value")
-    choice.observe(show_card, "value")
-    refresh_list()
-    app = w.VBox([w.HBox([paragraph, kind, speaker]), choice, card])
-    app.add_class("s400-claim-explorer")
-    return app
+    def _refresh_list(self, _change: object = None) -> None:
+        filters = (None if d.value == ANY else d.value for d in (self.paragraph, self.kind, self.speaker))
+        picked = filter_claims(self.data, *filters)
+        self.choice.options = [(f"{c.id} · {c.paragraph} · {c.kind.replace('_', ' ')}", c.id) for c in picked]
+        self.choice.value = picked[0].id if picked else None
+        self._show_card()
+
+    def _show_card(self, _change: object = None) -> None:
+        self.card.value = (claim_card(self.data, self.choice.value) if self.choice.value
+                           else "<i>No claim matches these filters.</i>")
 
 
-def network_explorer(data: Dataset) -> w.VBox:
+class NetworkExplorer(w.VBox):
     """The influence network with a check box per layer, and an edge picker that shows each edge's basis.
 
     >>> from s400.data import load
-    >>> app = network_explorer(load())
-    >>> boxes, status, picture, picker, card = app.children
-    >>> boxes.children[1].value = False  # hide the first layer
-    >>> status.value
+    >>> app = NetworkExplorer(load())
+    >>> app.layer_boxes[0].value = False  # hide the economic layer
+    >>> app.status.value
     'Showing 24 of 28 effect edges, in the layers: military, political.'
     """
-    graph = effect_graph(data)
-    pos = network_layout(graph)
-    layers = sorted({layer for _, _, layer in graph.edges(data="layer")})
-    boxes = [w.Checkbox(value=True, description=layer, indent=False, layout=w.Layout(width="120px"))
-             for layer in layers]
-    picture = w.Image(format="png", layout=w.Layout(width="900px"))
-    effect_edges = [e for e in data.edges if e.kind == "effect"]
-    picker = w.Dropdown(options=[(edge_title(data, e.id), e.id) for e in effect_edges],
-                        description="Edge", layout=w.Layout(width="560px"))
-    card = w.HTML(layout=w.Layout(width="900px"))
-    card.add_class("s400-edge-card")
-    status = w.Label()
-    status.add_class("s400-network-status")
-    app = w.VBox([w.HBox([w.Label("Layers shown:"), *boxes]), status, picture, picker, card])
-    app.add_class("s400-network-explorer")
 
-    def redraw(_change: object = None) -> None:
-        view = layer_view(graph, [b.description for b in boxes if b.value])
-        chosen = next(e for e in effect_edges if e.id == picker.value)
-        shown = ", ".join(b.description for b in boxes if b.value) or "none"
-        status.value = (f"Showing {view.number_of_edges()} of {graph.number_of_edges()} effect edges, "
-                        f"in the layers: {shown}.")
-        picture.value = to_png(draw_network(view, pos, title=f"Layers shown: {shown}",
-                                            highlight=[(chosen.source, chosen.target)]))
-        card.value = edge_card(data, picker.value)
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.graph = effect_graph(data)
+        self.pos = network_layout(self.graph)
+        self.effect_edges = {e.id: e for e in data.edges if e.kind == "effect"}
+        layers = sorted({layer for _, _, layer in self.graph.edges(data="layer")})
+        self.layer_boxes = [w.Checkbox(value=True, description=layer, indent=False, layout=w.Layout(width="120px"))
+                            for layer in layers]
+        self.status = w.Label()
+        self.picture = w.Image(format="png", layout=w.Layout(width="900px"))
+        self.picker = w.Dropdown(options=[(edge_title(data, e), e) for e in self.effect_edges],
+                                 description="Edge", layout=w.Layout(width="560px"))
+        self.card = w.HTML(layout=w.Layout(width="900px"))
+        self.status.add_class("s400-network-status")
+        self.card.add_class("s400-edge-card")
+        for control in (*self.layer_boxes, self.picker):
+            control.observe(self._redraw, "value")
+        super().__init__([w.HBox([w.Label("Layers shown:"), *self.layer_boxes]), self.status, self.picture,
+                          self.picker, self.card])
+        self.add_class("s400-network-explorer")
+        self._redraw()
 
-    for control in (*boxes, picker):
-        control.observe(redraw, "value")
-    redraw()
-    return app
+    def _redraw(self, _change: object = None) -> None:
+        shown_layers = [b.description for b in self.layer_boxes if b.value]
+        view = layer_view(self.graph, shown_layers)
+        chosen = self.effect_edges[self.picker.value]
+        shown = ", ".join(shown_layers) or "none"
+        self.status.value = (f"Showing {view.number_of_edges()} of {self.graph.number_of_edges()} effect edges, "
+                             f"in the layers: {shown}.")
+        self.picture.value = to_png(draw_network(view, self.pos, title=f"Layers shown: {shown}",
+                                                 highlight=[(chosen.source, chosen.target)]))
+        self.card.value = edge_card(self.data, self.picker.value)
 
 
 PRESET_LABELS = {"author": "The author's reading", "ankara": "Ankara's stated case", "sceptic": "A sceptic of both"}
 OWN = "own"
-TAB_PREFIXES = {"Values ($bn-equivalent)": ("magnitude.",), "Chances and time": ("probability.", "discount_rate"),
+TAB_PREFIXES = {"Values ($bn)": ("magnitude.",), "Chances and time": ("probability.", "discount_rate"),
                 "Network weights": ("weight.",)}
+
+
+def slider_step(parameter: Parameter) -> float:
+    """0.01 for chances, weights and the discount rate; 0.05 for values in $bn."""
+    return 0.01 if parameter.high - parameter.low <= 1 else 0.05
 
 
 class ReasoningLab(w.VBox):
@@ -164,7 +174,7 @@ class ReasoningLab(w.VBox):
         self.preset = w.Dropdown(options=[(label, key) for key, label in PRESET_LABELS.items()] + [("My own", OWN)],
                                  value="author", description="Preset", layout=w.Layout(width="320px"))
         self.reset = w.Button(description="Reset to preset", icon="undo")
-        self.sliders = {key: w.FloatSlider(value=0, min=p.low, max=p.high, step=0.01 if p.high <= 1 else 0.1,
+        self.sliders = {key: w.FloatSlider(value=0, min=p.low, max=p.high, step=slider_step(p),
                                            description=p.label, readout_format=".2f",
                                            style={"description_width": "330px"}, layout=w.Layout(width="680px"))
                         for key, p in lab.parameters.items()}
@@ -215,8 +225,10 @@ class ReasoningLab(w.VBox):
             self.loading = False
         self.update()
 
-    def _on_slider(self, _change: dict) -> None:
-        if self.loading:
+    def _on_slider(self, change: dict) -> None:
+        # The browser snaps values to the slider's step and echoes them back with float noise
+        # (-3.0999999999999996 for -3.1): that is not a student's move.
+        if self.loading or abs(change["new"] - change["old"]) < 1e-9:
             return
         if self.preset.value != OWN:
             self.preset.value = OWN
@@ -271,7 +283,9 @@ class SensitivityPanel(w.VBox):
         self.draws = w.IntSlider(value=100_000, min=10_000, max=1_000_000, step=10_000, description="Worlds")
         self.run = w.Button(description="Run sensitivity", icon="play", button_style="primary")
         self.summary = w.HTML()
-        self.tornado, self.histogram = w.Image(format="png"), w.Image(format="png")
+        # Hidden until filled: an empty Image shows as a broken picture.
+        self.tornado, self.histogram = (w.Image(format="png", layout=w.Layout(display="none", max_width="100%"))
+                                        for _ in range(2))
         self.run.on_click(self._on_run)
         super().__init__([w.HBox([self.spread, self.draws, self.run]), self.summary, self.tornado, self.histogram])
         self.add_class("s400-sensitivity")
@@ -284,5 +298,6 @@ class SensitivityPanel(w.VBox):
         self.summary.value = (f"In {share:.1%} of {len(margins):,} worlds drawn around your numbers "
                               f"(spread {self.spread.value:.0%} of each slider's range), buying the S-400 is the "
                               "rational choice.")
-        self.tornado.value = to_png(draw_tornado(self.app.lab.tornado(scenario)))
+        self.tornado.value = to_png(draw_tornado(self.app.lab.tornado(scenario), self.app.lab.margin(scenario)))
         self.histogram.value = to_png(draw_margins(margins))
+        self.tornado.layout.display = self.histogram.layout.display = None

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -295,6 +296,11 @@ _CODE_CELLS = """() => window.jupyterapp.shell.currentWidget.content.widgets
   }))"""
 
 
+_CELL_STATES = """() => window.jupyterapp.shell.currentWidget.content.widgets
+  .filter(c => c.model.type === 'code')
+  .map(c => [c.model.executionCount, c.model.executionState])"""
+
+
 def error_outputs(page: Page) -> list[str]:
     """One report per error output (an exception, not mere stderr): the cell's source and traceback."""
     reports = []
@@ -305,7 +311,7 @@ def error_outputs(page: Page) -> list[str]:
     return reports
 
 
-def restart_and_run_all(page: Page, timeout_ms: int = TIMEOUT_MS) -> None:
+def restart_and_run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
     """Clear outputs, then Run > Restart Kernel and Run All Cells; wait until the run ends.
 
     Fails if a non-empty code cell did not run (an error stops a run-all), showing the errors.
@@ -313,7 +319,15 @@ def restart_and_run_all(page: Page, timeout_ms: int = TIMEOUT_MS) -> None:
     _click_menu(page, "Edit", "editmenu:clear-all")
     _click_menu(page, "Run", "runmenu:restart-and-run-all")
     page.locator(".jp-Dialog .jp-mod-accept").click()
-    page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
+    try:
+        page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        # Say where the run stood, so a timeout in CI can be diagnosed from its log alone.
+        shot = screenshot(page, "run-all-timeout")
+        states = page.evaluate(_CELL_STATES)
+        pytest.fail(f"Run All did not finish within {timeout_ms / 1000:.0f} s. Kernel indicator: "
+                    f"{page.locator('.jp-Notebook-ExecutionIndicator').get_attribute('data-status')}; "
+                    f"cells (count, state): {states}; screenshot {shot}", pytrace=False)
     cells = page.evaluate(_CODE_CELLS)
     not_run = [cell["source"] for cell in cells if cell["source"].strip() and cell["count"] is None]
     assert not not_run, (

@@ -1,0 +1,58 @@
+"""Notebook 03 in real JupyterLab: presets and keyboard-moved sliders change the verdict and the chart
+to exactly what s400.reasoning computes for the same numbers."""
+
+from playwright.sync_api import Page, expect
+
+from s400.data import load
+from s400.reasoning import Lab, verdict_text
+from s400.widgets import slider_step
+
+from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, restart_and_run_all
+
+LAB = Lab(load())
+
+
+def expected_verdict(scenario: dict[str, float]) -> str:
+    return verdict_text(LAB, LAB.verdict(scenario))
+
+
+def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, page: Page) -> None:
+    open_notebook(page, lab_server, REPO / "notebooks" / "03_reasoning_lab.ipynb")
+    restart_and_run_all(page)
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+
+    app = page.locator(".s400-reasoning-lab")
+    verdict, chart = app.locator(".s400-verdict"), app.locator(".s400-chart")
+    app.scroll_into_view_if_needed()
+    expect(verdict).to_contain_text(expected_verdict(LAB.preset("author")))
+    expect(app.locator(".widget-dropdown select").first).to_have_value("The author's reading")
+    first_chart = chart.inner_html()
+    ARTIFACTS.mkdir(exist_ok=True)
+    app.screenshot(path=ARTIFACTS / "03_lab_author.png")
+
+    app.locator(".widget-dropdown select").first.select_option(label="Ankara's stated case")
+    ankara = LAB.preset("ankara")
+    expect(verdict).to_contain_text(expected_verdict(ankara))
+    assert chart.inner_html() != first_chart
+
+    # The first slider of the first tab is the value of air defence: two key presses, one step each.
+    key = "magnitude.air_defence"
+    step = slider_step(LAB.parameters[key])
+    handle = app.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    for presses in (1, 2):
+        handle.press("ArrowRight")
+        moved = {**ankara, key: round(ankara[key] + step * presses, 2)}
+        expect(verdict).to_contain_text(expected_verdict(moved))
+    expect(app.locator(".widget-dropdown select").first).to_have_value("My own")
+    app.screenshot(path=ARTIFACTS / "03_lab_moved.png")
+
+    panel = page.locator(".s400-sensitivity")
+    panel.get_by_role("button", name="Run sensitivity").click()
+    expect(panel).to_contain_text("worlds drawn around your numbers")
+    for picture in panel.locator("img").all():  # the tornado and the histogram, loaded
+        expect(picture).to_be_visible()
+        picture.evaluate("img => img.decode()")
+        assert picture.evaluate("img => img.naturalWidth") > 0
+    panel.screenshot(path=ARTIFACTS / "03_sensitivity.png")
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))
