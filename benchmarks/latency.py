@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the browser harness lives with the tests
 
 from browser.conftest import (CHROMIUM, CHROMIUM_ARGS, free_port, open_notebook,  # noqa: E402
-                              restart_and_run_all, running_server)
+                              run_all, running_server)
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from s400.data import load  # noqa: E402
@@ -73,7 +73,7 @@ def browser_side(presses: int = 30) -> dict[str, float]:
                                                            viewport={"width": 1400, "height": 900})
             page = context.pages[0]
             open_notebook(page, server, ROOT / "notebooks" / "03_reasoning_lab.ipynb")
-            restart_and_run_all(page)
+            run_all(page)
             page.evaluate(_WATCH)
             handle = page.locator(".s400-reasoning-lab .widget-slider .noUi-handle").first
             handle.focus()

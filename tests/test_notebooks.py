@@ -67,6 +67,18 @@ def test_figures_are_stored_as_pictures(path):
     assert all(any("image/png" in o.get("data", {}) for o in c["outputs"]) for c in drawing)
 
 
+@pytest.mark.parametrize("name, ids", [
+    ("01_case_and_argument.ipynb", lambda data: data.claims),
+    ("02_influence_network.ipynb", lambda data: [e.id for e in data.edges]),
+])
+def test_every_claim_and_every_edge_is_shown(name, ids):
+    """Notebook 01 shows every claim of claims.csv, notebook 02 every edge of edges.csv."""
+    from s400.data import load
+
+    shown = json.dumps([c.get("outputs", []) for c in cells(ROOT / "notebooks" / name)])
+    assert [i for i in ids(load()) if f'"{i}' not in shown and f">{i}<" not in shown] == []
+
+
 def test_the_absolute_path_check_can_fail():
     assert ABSOLUTE_PATH.search("open('/home/ann/data.csv')")
     assert not ABSOLUTE_PATH.search("open('data/claims.csv')")

@@ -26,7 +26,6 @@ import json
 from functools import reduce
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -49,6 +48,8 @@ REFERENCE_EVENT = "s400_delivery_2019"  # the op-ed was written after the first 
 PRICES = {"buy_s400": "s400_price", "take_patriot": "patriot_offer"}  # figure ids; buying neither costs 0
 FORMAT = "s400-scenario"
 SCENARIO_DIR = DEFAULT_DATA_DIR / "scenarios"
+#: The presets in data/scenarios/, with the names students see.
+PRESETS = {"author": "The author's reading", "ankara": "Ankara's stated case", "sceptic": "A sceptic of both"}
 
 Scenario = dict[str, float]
 
@@ -80,7 +81,6 @@ class Lab:
     """
 
     def __init__(self, data: Dataset):
-        self.data = data
         graph = effect_graph(data)
         self.labels = {n: graph.nodes[n]["label"] for n in graph}
         consequences = tuple(MAGNITUDE_RANGES)
@@ -153,8 +153,17 @@ class Lab:
     # --- scenarios ---------------------------------------------------------------------------
 
     def preset(self, name: str) -> Scenario:
-        """A named scenario from data/scenarios/<name>.json: "author", "ankara" or "sceptic"."""
+        """A named scenario from data/scenarios/<name>.json (a key of PRESETS)."""
         return self.scenario_from_json((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8"))[1]
+
+    def preset_notes(self, name: str) -> dict[str, str]:
+        """Why a preset has the numbers it has: a sourced anchor, or "Judgement" and its reason.
+
+        >>> from s400.data import load
+        >>> "f35_workshare_lost" in Lab(load()).preset_notes("author")["magnitude.f35_place"]
+        True
+        """
+        return json.loads((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8")).get("notes", {})
 
     def check(self, scenario: Mapping[str, object]) -> Scenario:
         """The scenario as floats, or ScenarioError naming every missing, unknown or out-of-range key."""
@@ -333,13 +342,6 @@ class Verdict:
     @property
     def rational(self) -> bool:
         return self.best == DECISION and self.margin > 0
-
-
-def preset_names() -> list[str]:
-    """The presets that ship in data/scenarios/, in display order."""
-    order = ["author", "ankara", "sceptic"]
-    found = {p.stem for p in Path(SCENARIO_DIR).glob("*.json")}
-    return [n for n in order if n in found]
 
 
 def verdict_text(lab: Lab, verdict: Verdict) -> str:

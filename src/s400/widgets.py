@@ -13,7 +13,7 @@ from s400.cards import claim_card, edge_card, edge_title, filter_claims
 from s400.data import Dataset
 from s400.network import effect_graph, layer_view, path_effect
 from s400.plots import contribution_chart_svg, draw_margins, draw_network, draw_tornado, network_layout, to_png
-from s400.reasoning import Lab, Parameter, ScenarioError, verdict_text
+from s400.reasoning import PRESETS, Lab, Parameter, ScenarioError, verdict_text
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
@@ -142,7 +142,6 @@ class NetworkExplorer(w.VBox):
         self.card.value = edge_card(self.data, self.picker.value)
 
 
-PRESET_LABELS = {"author": "The author's reading", "ankara": "Ankara's stated case", "sceptic": "A sceptic of both"}
 OWN = "own"
 TAB_PREFIXES = {"Values ($bn)": ("magnitude.",), "Chances and time": ("probability.", "discount_rate"),
                 "Network weights": ("weight.",)}
@@ -171,7 +170,7 @@ class ReasoningLab(w.VBox):
 
     def __init__(self, lab: Lab, folder: Path = Path(".")):
         self.lab, self.folder = lab, folder
-        self.preset = w.Dropdown(options=[(label, key) for key, label in PRESET_LABELS.items()] + [("My own", OWN)],
+        self.preset = w.Dropdown(options=[(label, key) for key, label in PRESETS.items()] + [("My own", OWN)],
                                  value="author", description="Preset", layout=w.Layout(width="320px"))
         self.reset = w.Button(description="Reset to preset", icon="undo")
         self.sliders = {key: w.FloatSlider(value=0, min=p.low, max=p.high, step=slider_step(p),
@@ -180,7 +179,9 @@ class ReasoningLab(w.VBox):
                         for key, p in lab.parameters.items()}
         tabs = w.Tab(children=[w.VBox([s for k, s in self.sliders.items() if k.startswith(prefixes)])
                                for prefixes in TAB_PREFIXES.values()], titles=list(TAB_PREFIXES))
-        self.verdict, self.chart, self.status = w.HTML(), w.HTML(), w.HTML()
+        self.verdict, self.chart, self.status, self.notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
+        sources = w.Accordion(children=[self.notes], titles=["Where this preset's numbers come from"])
+        sources.selected_index = None
         self.file_name = w.Text(value="my_scenario.json", description="File", layout=w.Layout(width="320px"))
         self.export = w.Button(description="Export scenario", icon="download")
         self.upload = w.FileUpload(accept=".json", multiple=False, description="Import scenario")
@@ -191,12 +192,13 @@ class ReasoningLab(w.VBox):
         self.reset.on_click(self._on_reset)
         self.export.on_click(self._on_export)
         self.upload.observe(self._on_upload, "value")
-        super().__init__([w.HBox([self.preset, self.reset]), self.verdict, self.chart, tabs,
+        super().__init__([w.HBox([self.preset, self.reset]), sources, self.verdict, self.chart, tabs,
                           w.HBox([self.file_name, self.export, self.upload]), self.status])
         for widget, name in [(self, "reasoning-lab"), (self.verdict, "verdict"), (self.chart, "chart"),
                              (self.status, "status")]:
             widget.add_class(f"s400-{name}")
         self.load_values(lab.preset("author"))
+        self._show_notes("author")
 
     def scenario(self) -> dict[str, float]:
         """The numbers the sliders show now."""
@@ -235,16 +237,23 @@ class ReasoningLab(w.VBox):
         self.update()
 
     def _on_preset(self, change: dict) -> None:
-        if change["new"] != OWN:
-            self.last_preset = change["new"]
-            self.load_values(self.lab.preset(change["new"]))
+        if change["new"] == OWN:
+            self.notes.value = "<i>Your own numbers: every one of them is a judgement you can defend.</i>"
+            return
+        self.last_preset = change["new"]
+        self.load_values(self.lab.preset(change["new"]))
+        self._show_notes(change["new"])
+
+    def _show_notes(self, name: str) -> None:
+        notes = self.lab.preset_notes(name)
+        self.notes.value = "<ul>" + "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in notes.items()) + "</ul>"
 
     def _on_reset(self, _button: w.Button) -> None:
         if self.preset.value == self.last_preset:
             self.load_values(self.lab.preset(self.last_preset))
         else:
             self.preset.value = self.last_preset  # loads it
-        self.status.value = f"Reset to {PRESET_LABELS[self.last_preset]}."
+        self.status.value = f"Reset to {PRESETS[self.last_preset]}."
 
     def _on_export(self, _button: w.Button) -> None:
         path = self.folder / (self.file_name.value.strip() or "my_scenario.json")

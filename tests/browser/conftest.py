@@ -46,7 +46,12 @@ PAGE_CONFIG = {
     "exposeAppInBrowser": "true",
 }
 # Autosave would write executed outputs back into the repository's notebooks.
-USER_SETTINGS = {"@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False}}
+USER_SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    # Under load JupyterLab may open a notebook before it has settled on a kernel and ask in a
+    # "Select Kernel" dialog, which then blocks Run All (seen in CI); start the preferred one.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+}
 
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -259,14 +264,29 @@ def page(_playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
         context.close()
 
 
+# The notebook's session is ready and its kernel connected and idle. The toolbar can show "idle"
+# a moment before this; cells run then are skipped silently (seen in CI: Run All did nothing).
+_KERNEL_READY = """() => {
+  const context = window.jupyterapp.shell.currentWidget?.sessionContext;
+  const kernel = context?.session?.kernel;
+  return !!kernel && context.isReady && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+}"""
+_KERNEL_STATE = """() => {
+  const context = window.jupyterapp.shell.currentWidget?.sessionContext;
+  const kernel = context?.session?.kernel;
+  return {ready: !!context?.isReady, connection: kernel?.connectionStatus ?? null, status: kernel?.status ?? null};
+}"""
+
+
 def open_notebook(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is idle.
+    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is connected and idle.
 
     `reset` starts from an empty workspace: the server remembers the notebooks earlier tests
     opened and would reopen them, hidden, next to this one.
     """
     page.goto(server.lab_url(notebook) + "&reset")
     expect(page.locator(KERNEL_IDLE)).to_be_visible()
+    page.wait_for_function(_KERNEL_READY, polling=100)
 
 
 def _click_menu(page: Page, menu: str, command: str) -> None:
@@ -311,14 +331,16 @@ def error_outputs(page: Page) -> list[str]:
     return reports
 
 
-def restart_and_run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
-    """Clear outputs, then Run > Restart Kernel and Run All Cells; wait until the run ends.
+def run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
+    """Clear all outputs, then Run > Run All Cells; wait until the run ends.
 
+    No kernel restart: `open_notebook` gives the notebook a kernel of its own, and restarting it
+    right after it first reports idle races its websocket (seen in CI: the server could not parse
+    a frame, "unpack requires a buffer", and the kernel stayed "starting" for good).
     Fails if a non-empty code cell did not run (an error stops a run-all), showing the errors.
     """
     _click_menu(page, "Edit", "editmenu:clear-all")
-    _click_menu(page, "Run", "runmenu:restart-and-run-all")
-    page.locator(".jp-Dialog .jp-mod-accept").click()
+    _click_menu(page, "Run", "runmenu:run-all")
     try:
         page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
     except PlaywrightTimeoutError:
@@ -327,6 +349,7 @@ def restart_and_run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
         states = page.evaluate(_CELL_STATES)
         pytest.fail(f"Run All did not finish within {timeout_ms / 1000:.0f} s. Kernel indicator: "
                     f"{page.locator('.jp-Notebook-ExecutionIndicator').get_attribute('data-status')}; "
+                    f"session and kernel: {page.evaluate(_KERNEL_STATE)}; "
                     f"cells (count, state): {states}; screenshot {shot}", pytrace=False)
     cells = page.evaluate(_CODE_CELLS)
     not_run = [cell["source"] for cell in cells if cell["source"].strip() and cell["count"] is None]

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page, expect
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, restart_and_run_all
+from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
 
 
 def shot(element: Locator, name: str) -> None:
@@ -13,7 +13,7 @@ def shot(element: Locator, name: str) -> None:
 
 def run_clean(page: Page, server: Server, name: str) -> None:
     open_notebook(page, server, REPO / "notebooks" / name)
-    restart_and_run_all(page)
+    run_all(page)
     assert not error_outputs(page), "\n\n".join(error_outputs(page))
 
 

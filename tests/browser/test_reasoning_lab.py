@@ -7,7 +7,7 @@ from s400.data import load
 from s400.reasoning import Lab, verdict_text
 from s400.widgets import slider_step
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, restart_and_run_all
+from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
 
 LAB = Lab(load())
 
@@ -18,7 +18,7 @@ def expected_verdict(scenario: dict[str, float]) -> str:
 
 def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, page: Page) -> None:
     open_notebook(page, lab_server, REPO / "notebooks" / "03_reasoning_lab.ipynb")
-    restart_and_run_all(page)
+    run_all(page)
     assert not error_outputs(page), "\n\n".join(error_outputs(page))
 
     app = page.locator(".s400-reasoning-lab")

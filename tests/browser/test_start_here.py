@@ -3,7 +3,7 @@ and its demo widget answers the keyboard."""
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, error_outputs, open_notebook, restart_and_run_all, screenshot
+from .conftest import REPO, Server, error_outputs, open_notebook, run_all, screenshot
 
 NOTEBOOK = REPO / "notebooks" / "00_start_here.ipynb"
 
@@ -12,7 +12,7 @@ def test_start_here_runs_and_slider_updates_result(lab_server: Server, page: Pag
     # `make lab` serves the whole module, so students can open data/, exercises/ and the README.
     assert lab_server.root_dir == REPO
     open_notebook(page, lab_server, NOTEBOOK)
-    restart_and_run_all(page)
+    run_all(page)
     errors = error_outputs(page)
     assert not errors, "\n\n".join(errors)
 
