@@ -25,7 +25,7 @@ def shingles(text: str, n: int) -> set[tuple[str, ...]]:
 def project_texts() -> dict[str, str]:
     """Every piece of prose the project ships: CSV files, READMEs and notebook cells."""
     texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
-             for pattern in ("data/*.csv", "*.md", "*/*.md")
+             for pattern in ("data/*.csv", "data/scenarios/*.json", "*.md", "*/*.md")
              for p in ROOT.glob(pattern)}
     for nb in ROOT.glob("*/**/*.ipynb"):
         if ".ipynb_checkpoints" not in nb.parts and ".venv" not in nb.parts:
