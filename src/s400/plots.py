@@ -247,7 +247,7 @@ CONSEQUENCE_COLOURS = {
 def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], prices: Mapping[str, float],
                            labels: Mapping[str, str], scale: float = 30.0) -> str:
     """Stacked bars, one per option: benefits to the right of zero, costs (and the price) to the
-    left, and a diamond at the net value. SVG text, so a widget can redraw it in microseconds.
+    left, and a marker at the net value. SVG text, so a widget can redraw it in microseconds.
 
     >>> svg = contribution_chart_svg({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
     ...                              {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
@@ -259,6 +259,7 @@ def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], pri
     options = list(contributions)
     height = top + row * len(options) + 70
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">']
+    parts.append(f'<text x="10" y="{top - 10}" fill="#555">$bn-equivalent</text>')
     for tick in range(-int(scale), int(scale) + 1, 10):
         x = axis(tick)
         parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row * len(options)}" '
@@ -285,8 +286,10 @@ def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], pri
                              f'font-size="11" fill="{fill}">{short[:14]}</text>')
         net = sum(v for _, v in items)
         xn = axis(max(-scale, min(scale, net)))
-        parts.append(f'<path d="M{xn:.1f},{y - 4} l7,18 l-7,18 l-7,-18 z" fill="#000"/>'
-                     f'<text x="{xn + 10:.1f}" y="{y + 44}" font-weight="bold">net {net:+.1f}</text>')
+        # A triangle above the bar points at the net value without covering any segment.
+        parts.append(f'<path d="M{xn:.1f},{y} l-6,-9 l12,0 z" fill="#000"/>'
+                     f'<line x1="{xn:.1f}" y1="{y}" x2="{xn:.1f}" y2="{y + 28}" stroke="#000" stroke-width="2"/>'
+                     f'<text x="{xn + 6:.1f}" y="{y + 42}" font-weight="bold">net {net:+.1f}</text>')
     legend_y = top + row * len(options) + 30
     x = 10
     for name in [*next(iter(contributions.values())), "price"]:
