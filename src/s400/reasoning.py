@@ -225,13 +225,6 @@ class Lab:
         found = _crossings(lambda x: float(self.margin({**scenario, key: x})), p.low, p.high)
         return min(found, key=lambda x: abs(x - scenario[key]), default=None)
 
-    def break_even_along(self, start: Mapping[str, float], end: Mapping[str, float]) -> float | None:
-        """How far (0 to 1) one must move every parameter from ``start`` towards ``end`` before the
-        verdict flips; None if it does not flip on the way."""
-        def margin_at(t: float) -> float:
-            return float(self.margin({k: (1 - t) * start[k] + t * end[k] for k in self.parameters}))
-        return next(iter(_crossings(margin_at, 0.0, 1.0)), None)
-
     def break_even_table(self, scenario: Mapping[str, float], keys: Iterable[str] | None = None) -> list[dict]:
         """For each parameter: its value now, the value that flips the verdict, and how far away that is
         as a share of the slider's range. Closest first; parameters that cannot flip it come last."""
