@@ -137,18 +137,24 @@ class Lab:
 
     def values(self, scenario: Mapping[str, float]) -> dict[str, float]:
         """Expected value of each option: the sum of its contributions minus its (sourced) price."""
-        return {o: sum(parts.values()) - self.prices[o] for o, parts in self.contributions(scenario).items()}
+        return self.values_of(self.contributions(scenario))
+
+    def values_of(self, contributions: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+        """Expected values from contributions already computed (a widget needs both, once)."""
+        return {o: sum(parts.values()) - self.prices[o] for o, parts in contributions.items()}
 
     def margin(self, scenario: Mapping[str, float]) -> float:
         """How far buying the S-400 beats the best alternative (negative: it does not)."""
-        values = self.values(scenario)
-        return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
+        return _margin(self.values(scenario))
 
     def verdict(self, scenario: Mapping[str, float]) -> Verdict:
         """Which option is best by these numbers, and whether that makes the purchase rational."""
-        values = self.values(scenario)
-        best = max(OPTIONS, key=lambda o: values[o])
-        return Verdict(best, values, float(self.margin(scenario)))
+        return self.verdict_of(self.contributions(scenario))
+
+    def verdict_of(self, contributions: Mapping[str, Mapping[str, float]]) -> Verdict:
+        """The verdict from contributions already computed."""
+        values = self.values_of(contributions)
+        return Verdict(max(OPTIONS, key=lambda o: values[o]), values, float(_margin(values)))
 
     # --- scenarios ---------------------------------------------------------------------------
 
@@ -302,6 +308,11 @@ class Lab:
         """The network's own weights, every probability 1, no discounting and zero magnitudes."""
         return {**{k: 0.0 for k in self.parameters}, **self.network_weights,
                 **{k: 1.0 for k in self.parameters if k.startswith("probability.")}}
+
+
+def _margin(values: Mapping[str, float]) -> float:
+    """The purchase's value minus the best alternative's (numbers or arrays of draws)."""
+    return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
 
 
 def _crossings(margin_at, lo: float, hi: float, grid: int = 100, steps: int = 40) -> list[float]:

@@ -207,8 +207,8 @@ class ReasoningLab(w.VBox):
     def update(self) -> None:
         """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text)."""
         current = self.scenario()
-        result = self.lab.verdict(current)
         contributions = self.lab.contributions(current)
+        result = self.lab.verdict_of(contributions)
         widest = max(max(sum(v for v in parts.values() if v > 0),
                          self.lab.prices[o] - sum(v for v in parts.values() if v < 0))
                      for o, parts in contributions.items())
