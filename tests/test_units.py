@@ -1,11 +1,10 @@
-"""Units of the package behind notebook 00: paths, checks, the first widget, the environment report."""
+"""Units of the package behind notebook 00: paths, the first widget, the environment report."""
 
 from importlib import metadata
 
 import networkx as nx
 
 from s400 import environment
-from s400.checks import NOT_ANSWERED, check_sign
 from s400.data import load
 from s400.network import effect_graph, path_effect, path_sign
 from s400.widgets import path_demo
@@ -30,24 +29,6 @@ def test_effect_graph_leaves_actors_out():
     g = effect_graph(data)
     assert not any(g.nodes[n]["type"] == "actor" for n in g)
     assert g.number_of_edges() == sum(1 for e in data.edges if e.kind == "effect")
-
-
-def test_check_sign_gives_feedback_in_plain_words():
-    assert check_sign(..., -1) == NOT_ANSWERED
-    assert check_sign(-1, -1).startswith("Correct")
-    assert check_sign(1, -1).startswith("Not quite")
-    assert check_sign([1], -1).startswith("Expected the number 1 or -1, got the list")
-
-
-def test_check_sign_is_not_fooled_by_objects_equal_to_everything():
-    class Always(int):
-        def __eq__(self, other):
-            return True
-
-        __hash__ = int.__hash__
-
-    assert not check_sign(Always(1), -1).startswith("Correct")
-    assert not check_sign(True, 1).startswith("Correct")  # bool is an int subclass
 
 
 def test_path_demo_recomputes_when_a_slider_moves():

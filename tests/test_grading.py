@@ -1,0 +1,162 @@
+"""Batch grading with nbgrader's real CLI on real submission folders: bad files, attacks, reruns.
+
+One course directory, twelve students of exercise 2, graded once (interrupted, then resumed);
+every test reads what that run left behind.
+"""
+
+import csv
+import subprocess
+import sys
+
+import pytest
+
+from s400.grading import grade
+from submissions import course, scores, solved_answers, submit
+
+A = "ex02_network"
+POINTS = {"q1_check": 1, "q2_check": 1, "q3_check": 2, "q4_check": 2, "q5_check": 1}
+FULL = sum(POINTS.values())
+
+EQUALS_EVERYTHING = '''
+class Anything(float):
+    def __eq__(self, other):
+        return True
+    def __abs__(self):
+        return 0.0
+    __hash__ = float.__hash__
+answer_q3 = Anything(9)
+'''
+PATCHES = '''
+import sys, types
+import s400.checks
+s400.checks.expect = s400.checks.expect_count = lambda *args, **kwargs: None
+s400.checks.check_count = lambda *args, **kwargs: s400.checks.Feedback(True, "Correct")
+sys.modules["s400.checks"] = types.ModuleType("s400.checks")
+check = lambda *args, **kwargs: None
+answer_q1 = 99
+'''
+SWALLOW_ERRORS = '''
+get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)
+answer_q3 = 0.99
+'''
+
+
+def _blank_checks(notebook):
+    """Overwrite every test cell with `pass` and delete the last one, as a student might."""
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
+            cell.source = "pass"
+    notebook.cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q5_check"]
+
+
+def _wrong(**answers):
+    return {f"{q}_answer": f"answer_{q} = {value}" for q, value in answers.items()}
+
+
+class Interrupt(Exception):
+    pass
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade twelve submissions; stop after the third progress line, as Ctrl-C would; resume."""
+    root = course(tmp_path_factory.mktemp("course"), [A])
+    right = {**solved_answers(A), "written_answer": "Edge E06 rests on claim C08 ..."}
+    # the graph must exist for later answers: every variant keeps the solution's q1 cell unless it attacks q1
+    submit(root, "full", A, right)
+    submit(root, "blank", A)
+    submit(root, "half", A, {**right, **_wrong(q3=0.45, q5='"+"')})
+    submit(root, "loop", A, {**right, "q3_answer": "while True:\n    pass"})
+    submit(root, "exception", A, {**right, "q4_answer": 'raise ValueError("a bug in my answer")'})
+    submit(root, "tamper", A, {**right, **_wrong(q2=1)}, edit=_blank_checks)
+    submit(root, "fool_eq", A, {**right, "q3_answer": EQUALS_EVERYTHING})
+    submit(root, "patcher", A, {**right, "q1_answer": right["q1_answer"] + PATCHES, "q3_answer": SWALLOW_ERRORS})
+    extras = submit(root, "extras", A, right).parent
+    (extras / "notes.txt").write_text("my notes")
+    (extras / "scratch.ipynb").write_text("{}")
+    (submit(root, "badjson", A)).write_text('{"cells": [')
+    (submit(root, "empty", A)).write_text("")
+    missing = submit(root, "missing", A)
+    missing.rename(missing.with_name("renamed.ipynb"))
+
+    lines = []
+
+    def stop_after_three(line):
+        lines.append(line)
+        if sum(line.startswith("[") for line in lines) == 3:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        grade(A, root, timeout=5, say=stop_after_three)
+    first_run = list(lines)
+    lines.clear()
+    outcomes = grade(A, root, timeout=5, say=lines.append)
+    return root, first_run, lines, {o.student: o for o in outcomes}
+
+
+def test_every_readable_submission_gets_exactly_the_points_intended(graded):
+    root, _, _, _ = graded
+    points = {student: {k: v for k, v in grades.items() if k != "written_answer"}
+              for student, grades in scores(root, A).items()}
+    expected = {
+        "full": FULL, "extras": FULL, "blank": 0,
+        "half": FULL - POINTS["q3_check"] - POINTS["q5_check"],  # right on q1, q2, q4
+        "loop": FULL - POINTS["q3_check"],  # the endless answer is stopped; the rest is graded
+        "exception": FULL - POINTS["q4_check"],
+        "tamper": FULL - POINTS["q2_check"],  # test cells restored, the deleted one too
+        "fool_eq": FULL - POINTS["q3_check"],
+        "patcher": FULL - POINTS["q1_check"] - POINTS["q3_check"],
+    }
+    assert {s: sum(p.values()) for s, p in points.items()} == expected
+    assert points["half"] == {**POINTS, "q3_check": 0, "q5_check": 0}
+
+
+def test_unreadable_submissions_are_named_with_the_reason_and_the_others_graded(graded):
+    _, _, lines, outcomes = graded
+    assert {s for s, o in outcomes.items() if not o.graded} == {"badjson", "empty", "missing"}
+    assert "ex02_network.ipynb is not a valid notebook (not JSON" in outcomes["badjson"].message
+    assert outcomes["empty"].message == "ex02_network.ipynb is empty (0 bytes)"
+    assert outcomes["missing"].message == "ex02_network.ipynb is missing"
+    assert any(line.startswith("[") and "badjson: NOT GRADED" in line for line in lines)
+    assert lines[-1].startswith("Done: 9 graded, 3 not graded (badjson, empty, missing)")
+
+
+def _student(line):
+    return line.split(":")[0].split("] ")[1]
+
+
+def test_an_interrupted_run_resumes_without_grading_anyone_twice(graded):
+    _, first_run, second_run, _ = graded
+    before = [_student(line) for line in first_run if line.startswith("[") and "NOT GRADED" not in line]
+    assert before == ["blank"]  # badjson, blank, empty: then the interruption
+    assert [_student(line) for line in second_run if "graded in an earlier run" in line] == before
+
+
+def test_grades_csv_holds_one_row_per_graded_student(graded):
+    root, _, _, outcomes = graded
+    with open(root / "grades.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(r["student_id"] for r in rows) == sorted(s for s, o in outcomes.items() if o.graded)
+    assert {r["student_id"]: float(r["score"]) for r in rows}["half"] == 4.0
+    assert {float(r["max_score"]) for r in rows} == {FULL + 3.0}  # with the written answer
+
+
+def test_feedback_explains_failures_without_showing_hidden_tests(graded):
+    root, _, _, _ = graded
+    html = (root / "feedback" / "half" / A / f"{A}.html").read_text()
+    assert "NotYetCorrect" in html and "The size is right but the sign is not" in html
+    assert "HIDDEN TESTS" not in html and "run_path" not in html and "-0.45" not in html
+
+
+def test_the_progress_lines_name_each_student_and_score(graded):
+    _, first_run, lines, _ = graded
+    assert first_run[1].startswith("[1/12] badjson: NOT GRADED: ex02_network.ipynb is not a valid notebook")
+    assert "[2/12] blank: 0/7 checked automatically; 1 written answer(s) left blank" in first_run
+    assert "[8/12] half: 4/7 checked automatically; written: 3 points to grade by hand" in lines
+
+
+def test_the_command_line_says_when_a_submission_could_not_be_graded(graded):
+    root, _, _, _ = graded
+    run = subprocess.run([sys.executable, "-m", "s400.grading", A, "--course", str(root)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "3 not graded" in run.stdout
