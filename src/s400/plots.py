@@ -406,8 +406,11 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
         if f.value is None:
             ax.errorbar(i, value, yerr=[[value - f.low], [f.high - value]], color="black", capsize=6)
         shown = f"{f.value:g}" if f.value is not None else f"{f.low:g}–{f.high:g}"
-        ax.text(i, value, shown, ha="center", va="bottom", fontsize=10)
-    ax.set_xticks(range(len(figures)), [f"{f.year}\n{f.id}" for f in figures], fontsize=8)
+        ax.annotate(shown, (i, f.high if f.value is None else value), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=10)
+    # Row ids are long: tilt them so that neighbours do not overlap.
+    ax.set_xticks(range(len(figures)), [f"{f.year}  {f.id}" for f in figures], fontsize=8, rotation=20, ha="right")
+    ax.set_ylim(0, 1.15 * max(f.value if f.value is not None else f.high for f in figures))  # room for labels
     ax.set_ylabel(unit)
     ax.set_title(title, loc="left")
     ax.text(1.0, 1.01, "hatched: unconfirmed or not re-checked", transform=ax.transAxes, ha="right",
@@ -428,7 +431,7 @@ def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Fi
     """
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     ax = fig.add_subplot()
-    colours = list(OKABE_ITO.values())
+    colours = [c for name, c in OKABE_ITO.items() if name != "yellow"]  # yellow is too faint for a line
     markers = "osD^vPX*h"
     for k, node in enumerate(show):
         series = run.states[:, run.nodes.index(node)]
@@ -439,8 +442,9 @@ def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Fi
     ax.set_xlabel("step")
     ax.set_ylabel("activation (−1 down … +1 up)")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9, frameon=False)
-    ending = f"a cycle of length {run.period}" if run.status == "cycle" else run.status
-    ax.set_title(f"The map settles: {ending} after {len(run.states) - 1} steps", loc="left")
+    ending = {"cycle": f"The map cycles with period {run.period}", "fixed point": "The map settles at a fixed point",
+              "no convergence": "The map has not settled"}[run.status]
+    ax.set_title(f"{ending} after {len(run.states) - 1} steps", loc="left")
     return fig
 
 
