@@ -470,7 +470,8 @@ def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
                    s=[60 * r["count"] for r in used], color=colour, alpha=0.35, edgecolor="black")
         for r in used:
             ax.annotate(f"n={r['count']}", (r["mean forecast"], r["observed"]), textcoords="offset points",
-                        xytext=(8, -4 - 12 * k), fontsize=8, color=colour)
+                        xytext=(10, 6 - 14 * k), fontsize=8, color=colour,
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("mean forecast in the bin")
