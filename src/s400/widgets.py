@@ -329,7 +329,7 @@ class ForecastQuiz(w.VBox):
     True
     >>> quiz.reveal.click()
     >>> quiz.result.value.split(" on ")[0]
-    'Your Brier score: 0.076'
+    '<b>Your Brier score: 0.076'
     """
 
     def __init__(self, data: Dataset):
@@ -345,7 +345,8 @@ class ForecastQuiz(w.VBox):
                 for pid, p in data.predictions.items()]
         self.partly = w.Dropdown(options=list(PARTLY_CHOICES), value="count as 0.5",
                                  description="'Partly'", layout=w.Layout(width="260px"))
-        self.reveal = w.Button(description="Reveal the outcomes", icon="eye", button_style="primary")
+        self.reveal = w.Button(description="Reveal the outcomes", icon="eye", button_style="primary",
+                               layout=w.Layout(width="200px"))
         self.result = w.HTML()
         self.revealed = False
         for slider in self.sliders.values():
@@ -376,7 +377,7 @@ class ForecastQuiz(w.VBox):
         partly = PARTLY_CHOICES[self.partly.value]
         yours = score(self.forecasts(), self.data.predictions, partly)
         author = score(self.author, self.data.predictions, partly)
-        self.result.value = comparison_text(yours, author)
+        self.result.value = f"<b>{comparison_text(yours, author)}</b>"
 
 
 class LeverageMap(w.VBox):
@@ -406,8 +407,8 @@ class LeverageMap(w.VBox):
                        for n, (label, value, on) in self.CLAMPS.items()}
         self.weights = {(edges[i].source, edges[i].target): w.FloatSlider(
             value=edges[i].weight, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
-            description=edge_title(data, i), style={"description_width": "360px"},
-            layout=w.Layout(width="640px")) for i in self.LOOP}
+            description=edge_title(data, i), style={"description_width": "540px"},
+            layout=w.Layout(width="820px")) for i in self.LOOP}
         self.result = w.HTML()
         for widget in [*self.clamps.values(), *self.weights.values()]:
             widget.observe(self._update, "value")
