@@ -112,14 +112,15 @@ def channels(data: Dataset) -> list[Channel]:
         Channel("trade", None,
                 "not computable: the sources give bilateral trade ($62–70bn in 2022, tr_ru_trade_2022) "
                 "but not either side's total trade, so no share",
-                0.0, 0.0, 0.0, "Left out of the index until someone finds the totals.", weight=0.0),
+                0.0, 0.0, 0.0, "Left out of the index until someone finds the totals."),
     ]
 
 
 def dependence_asymmetry(chans: Sequence[Channel]) -> dict[str, float]:
-    """The sensitivity and the vulnerability asymmetry over the channels with a Turkish exposure.
+    """The sensitivity and the vulnerability asymmetry over the channels with a Turkish exposure
+    (a channel whose exposure is None is left out).
 
-    >>> toy = [Channel("a", 0.4, "", 0.5, 0.2, 0.0, ""), Channel("b", None, "", 0.0, 0.0, 0.0, "", weight=0.0)]
+    >>> toy = [Channel("a", 0.4, "", 0.5, 0.2, 0.0, ""), Channel("b", None, "", 0.9, 0.9, 0.0, "")]
     >>> dependence_asymmetry(toy)
     {'sensitivity': 0.333333333333, 'vulnerability': 0.0}
     """

@@ -334,7 +334,9 @@ class ForecastQuiz(w.VBox):
 
     def __init__(self, data: Dataset):
         self.data = data
-        self.author = {pid: implied_probability(p, data) for pid, p in data.predictions.items()}
+        author = {pid: implied_probability(p, data) for pid, p in data.predictions.items()}
+        self.author_scores = {choice: score(author, data.predictions, partly)  # fixed: score them once
+                              for choice, partly in PARTLY_CHOICES.items()}
         self.sliders = {pid: w.FloatSlider(value=0.5, min=0, max=1, step=0.05, description=pid,
                                            readout_format=".2f", continuous_update=False,
                                            layout=w.Layout(width="300px"))
@@ -376,8 +378,7 @@ class ForecastQuiz(w.VBox):
             return
         partly = PARTLY_CHOICES[self.partly.value]
         yours = score(self.forecasts(), self.data.predictions, partly)
-        author = score(self.author, self.data.predictions, partly)
-        self.result.value = f"<b>{comparison_text(yours, author)}</b>"
+        self.result.value = f"<b>{comparison_text(yours, self.author_scores[self.partly.value])}</b>"
 
 
 class LeverageMap(w.VBox):
@@ -425,8 +426,9 @@ class LeverageMap(w.VBox):
 
     def _update(self, _change: object = None) -> None:
         run = self.run()
+        final = run.final
         ending = f"a cycle of length {run.period}" if run.status == "cycle" else f"a {run.status}"
-        rows = "".join(f"<tr><td>{escape(self.graph.nodes[n]['label'], quote=False)}</td><td>{run.final[n]:+.2f}</td></tr>"
+        rows = "".join(f"<tr><td>{escape(self.graph.nodes[n]['label'], quote=False)}</td><td>{final[n]:+.2f}</td></tr>"
                        for n in self.SHOWN)
         self.result.value = (f"<b>Settled: {ending} after {len(run.states) - 1} steps.</b>"
                              f"<table>{rows}</table>")
