@@ -400,7 +400,7 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
     ax = fig.add_subplot()
     for i, f in enumerate(figures):
         value = f.value if f.value is not None else (f.low + f.high) / 2
-        hollow = f.confidence != "H" and f.check in ("unconfirmed", "not_rechecked")
+        hollow = f.check in ("unconfirmed", "not_rechecked")
         ax.bar(i, value, color="white" if hollow else OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"],
                hatch="//" if hollow else "", linewidth=1.5)
         if f.value is None:
