@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -21,6 +21,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from s400.data import Event
+from s400.data import Figure as FigureRow
+from s400.fcm import Run
+from s400.interdependence import Channel
 
 # A Jupyter kernel loads matplotlib's inline backend lazily, on the first pyplot figure, and only
 # then displays Figure objects as pictures. These functions build Figures without pyplot (so no
@@ -345,4 +348,134 @@ def draw_margins(margins: np.ndarray) -> Figure:
     ax.set_xlabel("margin of buying the S-400 over the best alternative ($bn-equivalent)")
     ax.set_ylabel("worlds")
     ax.set_title(f"Buying is the rational choice in {share:.1%} of {len(margins):,} plausible worlds", loc="left")
+    return fig
+
+
+def draw_dependence(channels: Sequence[Channel]) -> Figure:
+    """Turkey's and Russia's sensitivity and vulnerability, channel by channel (notebook 06).
+
+    Sensitivity bars are hatched, vulnerability bars solid; Turkey orange, Russia purple.
+    Channels without a Turkish exposure in the sources are marked "no data".
+
+    >>> from s400.interdependence import Channel
+    >>> fig = draw_dependence([Channel("gas", 0.4, "", 0.5, 0.2, 0.3, "")])
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['gas']
+    """
+    fig = Figure(figsize=(10, 0.9 * len(channels) + 1.4), layout="constrained")
+    ax = fig.add_subplot()
+    bars = [("Turkey: sensitivity", lambda c: c.turkey_exposure, OKABE_ITO["orange"], "//"),
+            ("Turkey: vulnerability", lambda c: c.turkey_vulnerability, OKABE_ITO["orange"], ""),
+            ("Russia: sensitivity", lambda c: c.russia_exposure, OKABE_ITO["purple"], "//"),
+            ("Russia: vulnerability", lambda c: c.russia_vulnerability, OKABE_ITO["purple"], "")]
+    height = 0.2
+    for k, (label, value, colour, hatch) in enumerate(bars):
+        for i, c in enumerate(channels):
+            if c.turkey_exposure is None:
+                continue
+            ax.barh(i + (k - 1.5) * height, value(c), height=height, color=colour, hatch=hatch,
+                    edgecolor="black", label=label if i == 0 else None)
+    for i, c in enumerate(channels):
+        if c.turkey_exposure is None:
+            ax.text(0.01, i, "no data: the sources give no share", va="center", fontsize=9, style="italic")
+    ax.set_yticks(range(len(channels)), [c.name for c in channels])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("dependence (share in [0, 1]); Turkey's exposures from figures.csv, the rest judgements")
+    ax.legend(loc="lower right", fontsize=9)
+    ax.set_title("Who depends on whom, and how much is left after adapting?", loc="left")
+    return fig
+
+
+def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> Figure:
+    """One bar per sourced figure, ranges drawn as whiskers, each bar labelled with its year and row id.
+
+    >>> from s400.data import load
+    >>> f = load().figures
+    >>> fig = draw_figure_series([f["russian_visitors_2015"], f["russian_visitors_2016_ator"]], "t", "m")
+    >>> len(fig.axes[0].patches)
+    2
+    """
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    ax = fig.add_subplot()
+    for i, f in enumerate(figures):
+        value = f.value if f.value is not None else (f.low + f.high) / 2
+        hollow = f.check in ("unconfirmed", "not_rechecked")
+        ax.bar(i, value, color="white" if hollow else OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"],
+               hatch="//" if hollow else "", linewidth=1.5)
+        if f.value is None:
+            ax.errorbar(i, value, yerr=[[value - f.low], [f.high - value]], color="black", capsize=6)
+        shown = f"{f.value:g}" if f.value is not None else f"{f.low:g}–{f.high:g}"
+        ax.annotate(shown, (i, f.high if f.value is None else value), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=10)
+    # Row ids are long: tilt them so that neighbours do not overlap.
+    ax.set_xticks(range(len(figures)), [f"{f.year}  {f.id}" for f in figures], fontsize=8, rotation=20, ha="right")
+    ax.set_ylim(0, 1.15 * max(f.value if f.value is not None else f.high for f in figures))  # room for labels
+    ax.set_ylabel(unit)
+    ax.set_title(title, loc="left")
+    ax.text(1.0, 1.01, "hatched: unconfirmed or not re-checked", transform=ax.transAxes, ha="right",
+            va="bottom", fontsize=8)
+    return fig
+
+
+def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Figure:
+    """Activation of the chosen concepts, step by step, as a fuzzy cognitive map settles.
+
+    Lines differ in marker as well as colour, so they read in greyscale.
+
+    >>> from s400.fcm import simulate
+    >>> run = simulate(np.array([[0.0, 0.5], [0.0, 0.0]]), ["a", "b"], {"a": 1.0})
+    >>> fig = draw_fcm_run(run, {"a": "A", "b": "B"}, ["b"])
+    >>> fig.axes[0].get_lines()[0].get_label()
+    'B (+0.46)'
+    """
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    ax = fig.add_subplot()
+    colours = [c for name, c in OKABE_ITO.items() if name != "yellow"]  # yellow is too faint for a line
+    markers = "osD^vPX*h"
+    for k, node in enumerate(show):
+        series = run.states[:, run.nodes.index(node)]
+        ax.plot(range(len(series)), series, marker=markers[k % len(markers)], color=colours[k % len(colours)],
+                label=f"{labels[node]} ({series[-1]:+.2f})")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("step")
+    ax.set_ylabel("activation (−1 down … +1 up)")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9, frameon=False)
+    ending = {"cycle": f"The map cycles with period {run.period}", "fixed point": "The map settles at a fixed point",
+              "no convergence": "The map has not settled"}[run.status]
+    ax.set_title(f"{ending} after {len(run.states) - 1} steps", loc="left")
+    return fig
+
+
+def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
+    """A reliability diagram: per forecaster, the mean forecast of each bin against how often it came true.
+
+    Points on the diagonal are perfectly calibrated; marker area grows with the number of forecasts.
+
+    >>> fig = draw_calibration({"me": [{"bin": "0.0–1.0", "count": 2, "mean forecast": 0.5, "observed": 0.5}]})
+    >>> fig.axes[0].get_legend().get_texts()[1].get_text()
+    'me'
+    """
+    fig = Figure(figsize=(6.5, 5.2), layout="constrained")
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [0, 1], color="black", linestyle="--", linewidth=1, label="perfect calibration")
+    styles = [(OKABE_ITO["vermillion"], "o"), (OKABE_ITO["blue"], "s"), (OKABE_ITO["green"], "D")]
+    for k, (name, rows) in enumerate(tables.items()):
+        colour, marker = styles[k % len(styles)]
+        used = [r for r in rows if r["count"]]
+        ax.plot([r["mean forecast"] for r in used], [r["observed"] for r in used], color=colour,
+                marker=marker, linewidth=1, label=name)
+        ax.scatter([r["mean forecast"] for r in used], [r["observed"] for r in used],
+                   s=[60 * r["count"] for r in used], color=colour, alpha=0.35, edgecolor="black")
+        for r in used:
+            ax.annotate(f"n={r['count']}", (r["mean forecast"], r["observed"]), textcoords="offset points",
+                        xytext=(10, 6 - 14 * k), fontsize=8, color=colour,
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlabel("mean forecast in the bin")
+    ax.set_ylabel("share that came true ('partly' as scored)")
+    ax.legend(loc="upper left", fontsize=9)
+    ax.set_title("Calibration: do the forecasts come true as often as they say?", loc="left")
     return fig

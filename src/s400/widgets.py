@@ -11,6 +11,8 @@ import networkx as nx
 
 from s400.cards import claim_card, edge_card, edge_title, filter_claims
 from s400.data import Dataset
+from s400.fcm import Run, simulate, weight_matrix
+from s400.forecasting import comparison_text, implied_probability, score
 from s400.network import effect_graph, layer_view, path_effect
 from s400.plots import contribution_chart_svg, draw_margins, draw_network, draw_tornado, network_layout, to_png
 from s400.reasoning import PRESETS, Lab, Parameter, ScenarioError, verdict_text
@@ -310,3 +312,123 @@ class SensitivityPanel(w.VBox):
         self.tornado.value = to_png(draw_tornado(self.app.lab.tornado(scenario), self.app.lab.margin(scenario)))
         self.histogram.value = to_png(draw_margins(margins))
         self.tornado.layout.display = self.histogram.layout.display = None
+
+
+#: How the forecast quiz may score a "partly" verdict: as 0.5, or not at all.
+PARTLY_CHOICES = {"count as 0.5": 0.5, "leave out": None}
+
+
+class ForecastQuiz(w.VBox):
+    """A probability slider per prediction (as of mid-2019); the outcomes stay hidden until revealed,
+    then the student's Brier score is shown next to the author's implied one, updated on every move.
+
+    >>> from s400.data import load
+    >>> quiz = ForecastQuiz(load())
+    >>> quiz.sliders["PR01"].value = 0.9
+    >>> quiz.result.value.startswith("Outcomes hidden")
+    True
+    >>> quiz.reveal.click()
+    >>> quiz.result.value.split(" on ")[0]
+    '<b>Your Brier score: 0.076'
+    """
+
+    def __init__(self, data: Dataset):
+        self.data = data
+        author = {pid: implied_probability(p, data) for pid, p in data.predictions.items()}
+        self.author_scores = {choice: score(author, data.predictions, partly)  # fixed: score them once
+                              for choice, partly in PARTLY_CHOICES.items()}
+        self.sliders = {pid: w.FloatSlider(value=0.5, min=0, max=1, step=0.05, description=pid,
+                                           readout_format=".2f", continuous_update=False,
+                                           layout=w.Layout(width="300px"))
+                        for pid in data.predictions}
+        self.outcomes = {pid: w.HTML(layout=w.Layout(width="110px")) for pid in data.predictions}
+        rows = [w.HBox([self.sliders[pid], self.outcomes[pid],
+                        w.HTML(escape(p.statement), layout=w.Layout(width="560px"))])
+                for pid, p in data.predictions.items()]
+        self.partly = w.Dropdown(options=list(PARTLY_CHOICES), value="count as 0.5",
+                                 description="'Partly'", layout=w.Layout(width="260px"))
+        self.reveal = w.Button(description="Reveal the outcomes", icon="eye", button_style="primary",
+                               layout=w.Layout(width="200px"))
+        self.result = w.HTML()
+        self.revealed = False
+        for slider in self.sliders.values():
+            slider.observe(self._update, "value")
+        self.partly.observe(self._update, "value")
+        self.reveal.on_click(self._on_reveal)
+        super().__init__([*rows, w.HBox([self.reveal, self.partly]), self.result])
+        self.add_class("s400-forecast-quiz")
+        self.result.add_class("s400-quiz-result")
+        self._update()
+
+    def forecasts(self) -> dict[str, float]:
+        """The probabilities the sliders show now."""
+        return {pid: s.value for pid, s in self.sliders.items()}
+
+    def _on_reveal(self, _button: w.Button) -> None:
+        self.revealed = True
+        self.reveal.disabled = True
+        for pid, label in self.outcomes.items():
+            label.value = f"<b>{escape(self.data.predictions[pid].verdict)}</b>"
+        self._update()
+
+    def _update(self, _change: object = None) -> None:
+        if not self.revealed:
+            self.result.value = ("Outcomes hidden: set each probability as you would have in mid-2019, "
+                                 "then press Reveal.")
+            return
+        partly = PARTLY_CHOICES[self.partly.value]
+        yours = score(self.forecasts(), self.data.predictions, partly)
+        self.result.value = f"<b>{comparison_text(yours, self.author_scores[self.partly.value])}</b>"
+
+
+class LeverageMap(w.VBox):
+    """The fuzzy cognitive map of notebook 06: clamp concepts, change the leverage loop's weights,
+    and read where the concepts settle (a fixed point or a cycle). Text only, so updates are instant.
+
+    >>> from s400.data import load
+    >>> app = LeverageMap(load())
+    >>> app.clamps["nato_trust"].value = True
+    >>> "Russia's leverage over Turkey</td><td>+0.00" in app.result.value
+    True
+    """
+
+    #: The concepts a student can hold fixed, with what holding them means.
+    CLAMPS = {"buy_s400": ("S-400 bought", 1.0, True), "s400_active": ("S-400 activated", 1.0, False),
+              "nato_trust": ("NATO relations repaired", 1.0, False)}
+    #: The edges of the leverage loop whose weights get sliders.
+    LOOP = ("E10", "E09", "E22", "E23", "E24", "E11")
+    SHOWN = ("russian_leverage", "autonomy", "national_security", "nato_trust", "nato_standing", "us_relations")
+
+    def __init__(self, data: Dataset):
+        self.graph = effect_graph(data)
+        self.nodes = list(self.graph.nodes)
+        edges = {e.id: e for e in data.edges}
+        self.clamps = {n: w.Checkbox(value=on, description=f"{label} (held at {value:+.0f})", indent=False,
+                                     layout=w.Layout(width="300px"))
+                       for n, (label, value, on) in self.CLAMPS.items()}
+        self.weights = {(edges[i].source, edges[i].target): w.FloatSlider(
+            value=edges[i].weight, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
+            description=edge_title(data, i), style={"description_width": "540px"},
+            layout=w.Layout(width="820px")) for i in self.LOOP}
+        self.result = w.HTML()
+        for widget in [*self.clamps.values(), *self.weights.values()]:
+            widget.observe(self._update, "value")
+        super().__init__([w.HBox(list(self.clamps.values())), *self.weights.values(), self.result])
+        self.add_class("s400-leverage-map")
+        self.result.add_class("s400-fcm-result")
+        self._update()
+
+    def run(self) -> Run:
+        """Simulate the map with the clamps and weights the widgets show now."""
+        w_matrix = weight_matrix(self.graph, self.nodes, {k: s.value for k, s in self.weights.items()})
+        clamps = {n: self.CLAMPS[n][1] for n, box in self.clamps.items() if box.value}
+        return simulate(w_matrix, self.nodes, clamps)
+
+    def _update(self, _change: object = None) -> None:
+        run = self.run()
+        final = run.final
+        ending = f"a cycle of length {run.period}" if run.status == "cycle" else f"a {run.status}"
+        rows = "".join(f"<tr><td>{escape(self.graph.nodes[n]['label'], quote=False)}</td><td>{final[n]:+.2f}</td></tr>"
+                       for n in self.SHOWN)
+        self.result.value = (f"<b>Settled: {ending} after {len(run.states) - 1} steps.</b>"
+                             f"<table>{rows}</table>")

@@ -1,0 +1,50 @@
+"""Notebook 06 in real JupyterLab: it runs cleanly, and the leverage map answers clamps and weights
+with exactly what s400.fcm computes for the same settings."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from s400.data import load
+from s400.widgets import LeverageMap
+
+from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
+
+LEVERAGE = "Russia's leverage over Turkey"
+
+
+def expected_leverage(nato_repaired: bool, e22_weight: float) -> str:
+    app = LeverageMap(load())
+    app.clamps["nato_trust"].value = nato_repaired
+    app.weights[("nato_trust", "russian_leverage")].value = e22_weight
+    return re.search(f"{LEVERAGE}</td><td>([^<]+)</td>", app.result.value).group(1)
+
+
+def test_leverage_map_follows_clamps_and_weights(lab_server: Server, page: Page) -> None:
+    open_notebook(page, lab_server, REPO / "notebooks" / "06_russias_leverage.ipynb")
+    run_all(page)
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    figures = page.locator(".jp-OutputArea-output img")
+    expect(figures).to_have_count(3)  # dependence bars, visitors, the map settling
+    for i, name in enumerate(["06_dependence", "06_visitors", "06_fcm_run"]):
+        figures.nth(i).screenshot(path=ARTIFACTS / f"{name}.png")
+
+    app = page.locator(".s400-leverage-map")
+    value = app.locator(".s400-fcm-result tr", has_text=LEVERAGE).locator("td").nth(1)
+    app.scroll_into_view_if_needed()
+    expect(value).to_have_text(expected_leverage(False, 0.8))
+    app.screenshot(path=ARTIFACTS / "06_leverage_map_bought.png")
+
+    app.get_by_label("NATO relations repaired (held at +1)").check()
+    expect(value).to_have_text(expected_leverage(True, 0.8))
+
+    # The third slider is E22 (Allies' trust → Russia's leverage): one step down tips the balance.
+    handle = app.locator(".widget-slider .noUi-handle").nth(2)
+    handle.focus()
+    handle.press("ArrowLeft")
+    expect(value).to_have_text(expected_leverage(True, 0.75))
+    expect(app.locator(".s400-fcm-result")).to_contain_text("Settled: a fixed point after")
+    app.screenshot(path=ARTIFACTS / "06_leverage_map_moved.png")
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))

@@ -1,0 +1,45 @@
+"""The widgets of notebooks 06 and 07, driven from Python as a browser would drive them."""
+
+import math
+
+import pytest
+
+from s400.data import load
+from s400.widgets import ForecastQuiz, LeverageMap
+
+DATA = load()
+
+
+def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
+    quiz = ForecastQuiz(DATA)
+    assert quiz.result.value.startswith("Outcomes hidden")
+    assert all(label.value == "" for label in quiz.outcomes.values())
+    for pid in quiz.sliders:
+        quiz.sliders[pid].value = 1.0
+    quiz.reveal.click()
+    assert quiz.outcomes["PR06"].value == "<b>false</b>"
+    # all at 1: PR01, PR04 score 0; PR06, PR07 score 1 each; six partly verdicts 0.25 each -> 3.5 / 10
+    assert quiz.result.value.startswith("<b>Your Brier score: 0.350 on 10 predictions (left out: PR10).")
+    assert "The author: 0.114." in quiz.result.value
+    quiz.partly.value = "leave out"
+    # 0 + 0 + 1 + 1 over 4
+    assert quiz.result.value.startswith("<b>Your Brier score: 0.500 on 4 predictions")
+    assert "The author: 0.230." in quiz.result.value
+
+
+def test_the_leverage_map_follows_clamps_and_weights():
+    app = LeverageMap(DATA)
+    assert f"Russia's leverage over Turkey</td><td>{math.tanh(0.8 + 0.8 * math.tanh(0.8)):+.2f}" in app.result.value
+    app.clamps["nato_trust"].value = True
+    assert "Russia's leverage over Turkey</td><td>+0.00" in app.result.value
+    app.weights[("nato_trust", "russian_leverage")].value = 0.0
+    # only E10 is left: tanh(0.8)
+    assert f"Russia's leverage over Turkey</td><td>{math.tanh(0.8):+.2f}" in app.result.value
+    assert app.result.value.startswith("<b>Settled: a fixed point after")
+
+
+@pytest.mark.parametrize("name", ["buy_s400", "s400_active", "nato_trust"])
+def test_every_clamp_can_be_released(name):
+    app = LeverageMap(DATA)
+    app.clamps[name].value = not app.clamps[name].value
+    assert "Settled" in app.result.value
