@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test bench clean
+.PHONY: setup lab test exercises grade bench clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,17 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+# The student versions, regenerated from solutions/ (nbgrader shells out to tools in the venv).
+exercises: $(STAMP)
+	for dir in solutions/ex*/; do PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/nbgrader generate_assignment \
+	  $$(basename $$dir) --force --log-level=WARN || exit 1; done
+
+# Autograde submitted/<student>/$(ASSIGNMENT)/, write feedback/ and grades.csv; rerun to resume.
+TIMEOUT ?= 30
+grade: $(STAMP)
+	@test -n "$(ASSIGNMENT)" || { echo "usage: make grade ASSIGNMENT=ex03_reasoning [TIMEOUT=30] [REGRADE=1]"; exit 2; }
+	$(BIN)/python -m s400.grading $(ASSIGNMENT) --timeout=$(TIMEOUT) $(if $(REGRADE),--regrade)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)

@@ -4,9 +4,11 @@ solutions/ is the source (instructor versions with hidden tests), exercises/ the
 students get; submissions go in submitted/<student>/<assignment>/ (see `make grade`).
 """
 
+from pathlib import Path
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 
-c.CourseDirectory.root = "."
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "exercises"
 # The rubric of the written questions stays with the instructor.

@@ -1,9 +1,9 @@
-"""Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, and
-widget latency (benchmarks/latency.py).
+"""Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, widget
+latency (benchmarks/latency.py) and grading throughput (benchmarks/grading.py).
 
 Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
 by the test suite. Results also go to benchmarks/results/latest.json. Pick sections with
-`make bench BENCH="latency"` (any of: suite setup latency; default all).
+`make bench BENCH="latency"` (any of: suite setup latency grading; default all).
 """
 
 from __future__ import annotations
@@ -95,12 +95,16 @@ def suite_and_setup(sections: set[str]) -> dict:
 
 
 def main() -> None:
-    sections = set(sys.argv[1:]) or {"suite", "setup", "latency"}
+    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading"}
     report: dict = {"python": sys.version.split()[0], **suite_and_setup(sections)}
     if "latency" in sections:
         import latency
 
         report["latency_ms"] = latency.main()
+    if "grading" in sections:
+        import grading
+
+        report["grading"] = grading.main(RUNS)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(report, indent=2))
