@@ -1,0 +1,278 @@
+"""The class poll: read a folder of the scenario files students export from the reasoning lab
+(notebook 03) and summarise the class's spread.
+
+Every file is checked with the lab's own reader (``Lab.scenario_from_json``), so the poll accepts
+exactly what the lab's Import button accepts. A file that fails is listed with its name and the
+reason, and skipped; nothing in a folder stops the poll. The rules:
+
+- only the files directly in the folder are read; names starting with "." (``.ipynb_checkpoints``,
+  ``.DS_Store``) are ignored silently; other files not ending in ``.json`` and subfolders are listed
+  as skipped;
+- a file larger than ``MAX_BYTES`` is not read (an exported scenario is about 1.5 KB);
+- a file with a missing parameter is rejected, not filled in: filling it from the lab's default
+  would put a number in a student's mouth (a value of 0, a chance of 1) and could flip their verdict;
+- a file with the same name and the same numbers as an earlier one (in file-name order) is a second
+  copy of one submission: it is counted once and listed as a duplicate. Two files that share a name
+  but differ in their numbers are two students (every file exported under the default name is
+  called "my_scenario") and both count.
+
+"Rational" means what it means in the lab: by the student's own numbers, buying the S-400 has the
+highest expected value of the three options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from s400.reasoning import OPTIONS, PRESETS, Lab, Scenario, ScenarioError
+
+#: The largest file the poll reads, in bytes.
+MAX_BYTES = 64_000
+#: The parameters whose break-even values the poll shows: the two benefits Ankara's stated case rests
+#: on (air defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
+KEY_PARAMETERS = ("magnitude.air_defence", "magnitude.autonomy", "magnitude.f35_place", "magnitude.us_relations")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One valid scenario: the file it came from, the name inside it, and its numbers."""
+
+    file: str
+    name: str
+    scenario: Scenario
+
+
+class Problem(NamedTuple):
+    """A file the poll skipped, and why."""
+
+    file: str
+    reason: str
+
+
+def read_file(lab: Lab, path: Path) -> Entry:
+    """One scenario file as an Entry; ScenarioError (or OSError) says what is wrong with it.
+
+    >>> import tempfile
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> path = Path(tempfile.mkdtemp()) / "empty.json"
+    >>> _ = path.write_bytes(b"")
+    >>> read_file(lab, path)
+    Traceback (most recent call last):
+    ...
+    s400.reasoning.ScenarioError: empty file
+    """
+    size = path.stat().st_size
+    if size == 0:
+        raise ScenarioError("empty file")
+    if size > MAX_BYTES:
+        raise ScenarioError(f"too large ({size:,} bytes): a scenario file is about 1.5 KB and the poll "
+                            f"reads at most {MAX_BYTES:,} bytes")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # tolerate the byte-order mark some editors add
+    except UnicodeDecodeError:
+        raise ScenarioError("not a text file (not UTF-8): expected the JSON file the lab exports") from None
+    name, scenario = lab.scenario_from_json(text)
+    return Entry(path.name, name, scenario)
+
+
+def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
+    """The valid scenarios in ``folder`` (in file-name order) and the files skipped, with reasons.
+
+    Never raises for what is in the folder: a missing folder is one problem, an empty one gives
+    two empty lists.
+
+    >>> from s400.data import load
+    >>> read_folder(Lab(load()), Path("no_such_folder"))
+    ([], [Problem(file='no_such_folder', reason='no such folder')])
+    """
+    if not folder.exists():
+        return [], [Problem(str(folder), "no such folder")]
+    if not folder.is_dir():
+        return [], [Problem(str(folder), "not a folder: expected the folder that holds the students' files")]
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    seen: dict[tuple, str] = {}
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            problems.append(Problem(path.name + "/", "a subfolder: skipped (only files directly in the folder are read)"))
+            continue
+        if path.suffix.lower() != ".json":
+            problems.append(Problem(path.name, "not a .json file: skipped (the lab exports .json files)"))
+            continue
+        try:
+            entry = read_file(lab, path)
+        except ScenarioError as error:
+            problems.append(Problem(path.name, str(error)))
+            continue
+        except OSError as error:  # its message would carry the full path; the reason is enough
+            problems.append(Problem(path.name, f"could not be read ({error.strerror})"))
+            continue
+        key = (entry.name, tuple(sorted(entry.scenario.items())))
+        if key in seen:
+            problems.append(Problem(path.name, f"duplicate of {seen[key]} (same name and numbers): counted once"))
+            continue
+        seen[key] = path.name
+        entries.append(entry)
+    return entries, problems
+
+
+def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Problem]) -> str:
+    """One line on what was read from ``folder``.
+
+    >>> summary_text(Path("poll"), [], [])
+    'No scenarios to show: poll holds no .json files. Students export theirs in notebook 03.'
+    """
+    skipped = f"{len(problems)} file{'s' * (len(problems) != 1)} skipped, listed below"
+    if not entries:
+        if problems:
+            return f"No scenarios to show from {folder}: {skipped}."
+        return f"No scenarios to show: {folder} holds no .json files. Students export theirs in notebook 03."
+    return f"Read {len(entries)} scenario{'s' * (len(entries) != 1)} from {folder}" + (
+        f"; {skipped}." if problems else "; no file skipped.")
+
+
+def preset_scenarios(lab: Lab) -> dict[str, Scenario]:
+    """The three presets, keyed by the names students see (PRESETS)."""
+    return {label: lab.preset(key) for key, label in PRESETS.items()}
+
+
+def margins(lab: Lab, scenarios: Mapping[str, Scenario]) -> dict[str, float]:
+    """Each scenario's margin: the purchase's value minus the best alternative's (positive: rational)."""
+    return {name: float(lab.margin(s)) for name, s in scenarios.items()}
+
+
+def by_file(entries: Iterable[Entry]) -> dict[str, Scenario]:
+    """The entries' scenarios keyed by file name."""
+    return {e.file: e.scenario for e in entries}
+
+
+def share_rational(lab: Lab, entries: Sequence[Entry]) -> float | None:
+    """The share of scenarios by whose own numbers buying the S-400 is rational; None if there are none.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> rational = {**lab.default(), "magnitude.air_defence": 15.0, "weight.E26": 0.0}
+    >>> share_rational(lab, [Entry("a.json", "a", rational), Entry("b.json", "b", lab.preset("author"))])
+    0.5
+    """
+    if not entries:
+        return None
+    return sum(lab.verdict(e.scenario).rational for e in entries) / len(entries)
+
+
+def best_options(lab: Lab, entries: Iterable[Entry]) -> dict[str, int]:
+    """How many scenarios make each option the best, by its label (every option listed)."""
+    counts = {lab.labels[o]: 0 for o in OPTIONS}
+    for e in entries:
+        counts[lab.labels[lab.verdict(e.scenario).best]] += 1
+    return counts
+
+
+def spread(values: Sequence[float]) -> dict[str, float | None]:
+    """How many values, and their minimum, quartiles and maximum (numpy's linear quartiles).
+
+    >>> spread([4.0, 1.0, 3.0, 2.0])
+    {'n': 4, 'min': 1.0, 'q1': 1.75, 'median': 2.5, 'q3': 3.25, 'max': 4.0}
+    >>> spread([])
+    {'n': 0, 'min': None, 'q1': None, 'median': None, 'q3': None, 'max': None}
+    """
+    if not values:
+        return {"n": 0, "min": None, "q1": None, "median": None, "q3": None, "max": None}
+    q = np.percentile(np.asarray(values, dtype=float), [0, 25, 50, 75, 100])
+    return {"n": len(values), **dict(zip(("min", "q1", "median", "q3", "max"), (float(x) for x in q)))}
+
+
+def parameter_table(lab: Lab, entries: Sequence[Entry], keys: Iterable[str],
+                    presets: Mapping[str, Scenario]) -> list[dict]:
+    """Per parameter: its label, the class's spread, and each preset's value.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> entries = [Entry(f"{v}.json", "s", {**lab.default(), "magnitude.autonomy": v}) for v in (1.0, 2.0, 6.0)]
+    >>> parameter_table(lab, entries, ["magnitude.autonomy"], {"zero": lab.default()})
+    [{'parameter': 'magnitude.autonomy', 'label': 'value of Autonomy and bargaining leverage', 'n': 3, \
+'min': 1.0, 'q1': 1.5, 'median': 2.0, 'q3': 4.0, 'max': 6.0, 'zero': 0.0}]
+    """
+    return [{"parameter": key, "label": lab.parameters[key].label, **spread([e.scenario[key] for e in entries]),
+             **{name: s[key] for name, s in presets.items()}} for key in keys]
+
+
+def break_evens(lab: Lab, scenarios: Mapping[str, Scenario], keys: Sequence[str] = KEY_PARAMETERS
+                ) -> dict[str, dict[str, float | None]]:
+    """For each scenario, the break-even value of each key: where that number alone, the others
+    held, flips the scenario's verdict (None: no value in the slider's range does)."""
+    return {name: {key: lab.break_even(s, key) for key in keys} for name, s in scenarios.items()}
+
+
+def break_even_table(lab: Lab, found: Mapping[str, Mapping[str, float | None]],
+                     keys: Sequence[str] = KEY_PARAMETERS) -> list[dict]:
+    """Per key: how many scenarios no value in range can flip, and the spread of the break-evens found.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> break_even_table(lab, {"a": {"magnitude.autonomy": 4.0}, "b": {"magnitude.autonomy": None}},
+    ...                  ["magnitude.autonomy"])[0]["no flip in range"]
+    1
+    """
+    rows = []
+    for key in keys:
+        values = [f[key] for f in found.values() if f[key] is not None]
+        rows.append({"parameter": key, "label": lab.parameters[key].label,
+                     "no flip in range": sum(f[key] is None for f in found.values()), **spread(values)})
+    return rows
+
+
+def verdict_summary(lab: Lab, entries: Sequence[Entry], presets: Mapping[str, Scenario]) -> str:
+    """The share who find the purchase rational by their own numbers, the best options, and the
+    presets' verdicts, in a few lines.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> print(verdict_summary(lab, [], {}))
+    No scenarios, so no share.
+    """
+    share = share_rational(lab, entries)
+    if share is None:
+        return "No scenarios, so no share."
+    lines = [f"By their own numbers, buying the S-400 is the rational choice for {share:.0%} of the "
+             f"{len(entries)} scenarios ({round(share * len(entries))} of {len(entries)})."]
+    lines += [f"  best option {option}: {count}" for option, count in best_options(lab, entries).items()]
+    lines += [f"{name}: best option {lab.labels[lab.verdict(s).best]}, margin {lab.margin(s):+.2f}"
+              for name, s in presets.items()]
+    return "\n".join(lines)
+
+
+def break_even_text(lab: Lab, found: Mapping[str, Mapping[str, float | None]]) -> str:
+    """Each scenario's break-even values, one line per scenario.
+
+    >>> from s400.data import load
+    >>> print(break_even_text(Lab(load()), {"a": {"magnitude.autonomy": 4.0, "discount_rate": None}}))
+    a: value of Autonomy and bargaining leverage 4.00; discount rate per year none in range
+    """
+    return "\n".join(f"{name}: " + "; ".join(f"{lab.parameters[k].label} " + ("none in range" if v is None else f"{v:.2f}")
+                                              for k, v in values.items()) for name, values in found.items())
+
+
+def columns(lab: Lab, rows: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]) -> dict[str, list[float]]:
+    """For each key, by its label: its values across ``rows`` (scenarios or break-evens), None left out.
+
+    >>> from s400.data import load
+    >>> columns(Lab(load()), {"a": {"discount_rate": 0.1}, "b": {"discount_rate": None}}, ["discount_rate"])
+    {'discount rate per year': [0.1]}
+    """
+    return {lab.parameters[k].label: [r[k] for r in rows.values() if r[k] is not None] for k in keys}
+
+
+def points(lab: Lab, presets: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]
+           ) -> dict[str, dict[str, float | None]]:
+    """Each preset's value (or break-even) of each key, by the key's label, for the charts."""
+    keys = list(keys)
+    return {name: {lab.parameters[k].label: values[k] for k in keys} for name, values in presets.items()}
