@@ -8,7 +8,7 @@ import pytest
 
 from locations import ROOT
 
-NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises")
+NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises", "instructor")
                    for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 ABSOLUTE_PATH = re.compile(r"""(?:['"(]|^|\s)(/(?:home|root|work|tmp|Users|usr|opt|mnt)/[\w.-]+|[A-Z]:\\\\)""")
 
@@ -50,8 +50,11 @@ def test_no_absolute_paths(path):
     assert found == []
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name == "notebooks"],
-                         ids=lambda p: p.name)
+# Pages that print findings: the teaching notebooks and the class poll.
+FINDINGS = [p for p in NOTEBOOKS if p.parent.name == "notebooks"] + [ROOT / "instructor" / "class_poll.ipynb"]
+
+
+@pytest.mark.parametrize("path", FINDINGS, ids=lambda p: p.name)
 def test_checked_cells_have_stored_outputs_to_check(path):
     """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store checks nothing."""
     checked = [c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)]
@@ -59,7 +62,7 @@ def test_checked_cells_have_stored_outputs_to_check(path):
     assert all(c["outputs"] for c in checked)
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name == "notebooks"],
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "instructor")],
                          ids=lambda p: p.name)
 def test_figures_are_stored_as_pictures(path):
     """A cell that draws must show a picture, not the text '<Figure size ...>'."""
