@@ -502,7 +502,7 @@ def draw_poll_spread(rows: Mapping[str, Sequence[float]], presets: Mapping[str, 
     ['autonomy', 'air defence\\n(0 of 3 shown)']
     """
     labels = list(rows)
-    fig = Figure(figsize=(11, 0.85 * len(labels) + 2.2), layout="constrained")
+    fig = Figure(figsize=(12, 0.9 * len(labels) + 2.4), layout="constrained")
     ax = fig.add_subplot()
     jitter = np.random.default_rng(0)  # fixed, so the picture is the same on every run
     student = "a student"  # the legend's entry, given to the first dots drawn
@@ -512,8 +512,8 @@ def draw_poll_spread(rows: Mapping[str, Sequence[float]], presets: Mapping[str, 
             ax.boxplot(values, positions=[i], orientation="horizontal", widths=0.6, whis=(0, 100),
                        showfliers=False, medianprops={"color": "black", "linewidth": 2})
         if len(values):
-            ax.scatter(values, i + jitter.uniform(-0.22, 0.22, len(values)), s=22, color=OKABE_ITO["grey"],
-                       alpha=0.8, zorder=3, label=student)
+            ax.scatter(values, i + jitter.uniform(-0.22, 0.22, len(values)), s=30, color=OKABE_ITO["grey"],
+                       edgecolors="#333333", linewidths=0.5, zorder=3, label=student)
             student = None
     lanes = np.linspace(-0.3, 0.3, len(presets)) if len(presets) > 1 else [0.0]
     unseen = []
@@ -525,15 +525,18 @@ def draw_poll_spread(rows: Mapping[str, Sequence[float]], presets: Mapping[str, 
         ax.scatter(*zip(*points), s=90, marker=marker, color=colour, edgecolors="black", zorder=4, label=name)
     if flip_at is not None:
         ax.axvline(flip_at, color="black", linestyle="--", linewidth=1.2, label="the verdict flips")
+        for text, side in [("not rational \u2190 ", "right"), (" \u2192 rational", "left")]:
+            ax.text(flip_at, -0.45, text, ha=side, va="top", fontsize=11, fontweight="bold")
     ticks = [label if total is None or len(rows[label]) == total else f"{label}\n({len(rows[label])} of {total} shown)"
              for label in labels]
-    ax.set_yticks(range(len(labels)), ticks, fontsize=10)
+    ax.set_yticks(range(len(labels)), ticks, fontsize=12)  # sizes for a projector
+    ax.tick_params(axis="x", labelsize=11)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.grid(axis="x", alpha=0.3)
-    ax.set_xlabel(xlabel + (f"\nNot drawn, no value in range: {'; '.join(unseen)}" if unseen else ""))
-    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel + (f"\nNot drawn, no value in range: {'; '.join(unseen)}" if unseen else ""), fontsize=12)
+    ax.set_title(title, loc="left", fontsize=14)
     if not any(len(v) for v in rows.values()):
         ax.text(0.5, 0.5, "No scenarios to show", transform=ax.transAxes, ha="center", va="center", fontsize=14)
     if ax.get_legend_handles_labels()[0]:
-        fig.legend(loc="outside lower center", ncol=5, frameon=False, fontsize=10)
+        fig.legend(loc="outside lower center", ncol=5, frameon=False, fontsize=12)
     return fig

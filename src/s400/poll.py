@@ -139,6 +139,19 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Prob
         f"; {skipped}." if problems else "; no file skipped.")
 
 
+def problems_text(problems: Sequence[Problem]) -> str:
+    """The skipped files, one per line with its reason; a reason listing several problems puts each
+    on a line of its own, so nothing wraps on a projector.
+
+    >>> print(problems_text([Problem("a.json", "empty file"), Problem("long_name.json", "missing: x; missing: y")]))
+    a.json          empty file
+    long_name.json  missing: x
+                    missing: y
+    """
+    width = max((len(p.file) for p in problems), default=0) + 2
+    return "\n".join(p.file.ljust(width) + ("\n" + " " * width).join(p.reason.split("; ")) for p in problems)
+
+
 def preset_scenarios(lab: Lab) -> dict[str, Scenario]:
     """The three presets, keyed by the names students see (PRESETS)."""
     return {label: lab.preset(key) for key, label in PRESETS.items()}
@@ -248,17 +261,6 @@ def verdict_summary(lab: Lab, entries: Sequence[Entry], presets: Mapping[str, Sc
     lines += [f"{name}: best option {lab.labels[lab.verdict(s).best]}, margin {lab.margin(s):+.2f}"
               for name, s in presets.items()]
     return "\n".join(lines)
-
-
-def break_even_text(lab: Lab, found: Mapping[str, Mapping[str, float | None]]) -> str:
-    """Each scenario's break-even values, one line per scenario.
-
-    >>> from s400.data import load
-    >>> print(break_even_text(Lab(load()), {"a": {"magnitude.autonomy": 4.0, "discount_rate": None}}))
-    a: value of Autonomy and bargaining leverage 4.00; discount rate per year none in range
-    """
-    return "\n".join(f"{name}: " + "; ".join(f"{lab.parameters[k].label} " + ("none in range" if v is None else f"{v:.2f}")
-                                              for k, v in values.items()) for name, values in found.items())
 
 
 def columns(lab: Lab, rows: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]) -> dict[str, list[float]]:
