@@ -162,7 +162,8 @@ def test_summary_text():
     one = [Entry("a.json", "a", LAB.default())]
     assert summary_text(Path("p"), one, []) == "Read 1 scenario from p; no file skipped."
     assert summary_text(Path("p"), one * 2, [Problem("x", "y")]) == "Read 2 scenarios from p; 1 file skipped, listed below."
-    assert summary_text(Path("p"), [], [Problem("p", "no such folder")]) == \
+    assert summary_text(Path("p"), [], [Problem("p", "no such folder")]) == "No scenarios to show: p: no such folder."
+    assert summary_text(Path("p"), [], [Problem("x.json", "empty file")]) == \
         "No scenarios to show from p: 1 file skipped, listed below."
 
 

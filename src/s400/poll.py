@@ -129,7 +129,11 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Prob
 
     >>> summary_text(Path("poll"), [], [])
     'No scenarios to show: poll holds no .json files. Students export theirs in notebook 03.'
+    >>> summary_text(Path("pol"), [], [Problem("pol", "no such folder")])
+    'No scenarios to show: pol: no such folder.'
     """
+    if not entries and [p.file for p in problems] == [str(folder)]:  # the folder itself is the problem
+        return f"No scenarios to show: {folder}: {problems[0].reason}."
     skipped = f"{len(problems)} file{'s' * (len(problems) != 1)} skipped, listed below"
     if not entries:
         if problems:
@@ -153,17 +157,32 @@ def problems_text(problems: Sequence[Problem]) -> str:
 
 
 def preset_scenarios(lab: Lab) -> dict[str, Scenario]:
-    """The three presets, keyed by the names students see (PRESETS)."""
+    """The three presets, keyed by the names students see (PRESETS).
+
+    >>> from s400.data import load
+    >>> list(preset_scenarios(Lab(load())))
+    ["The author's reading", "Ankara's stated case", 'A sceptic of both']
+    """
     return {label: lab.preset(key) for key, label in PRESETS.items()}
 
 
 def margins(lab: Lab, scenarios: Mapping[str, Scenario]) -> dict[str, float]:
-    """Each scenario's margin: the purchase's value minus the best alternative's (positive: rational)."""
+    """Each scenario's margin: the purchase's value minus the best alternative's (positive: rational).
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> margins(lab, {"zero": lab.default()})  # every value 0: buying costs its price, $2.5bn
+    {'zero': -2.5}
+    """
     return {name: float(lab.margin(s)) for name, s in scenarios.items()}
 
 
 def by_file(entries: Iterable[Entry]) -> dict[str, Scenario]:
-    """The entries' scenarios keyed by file name."""
+    """The entries' scenarios keyed by file name.
+
+    >>> by_file([Entry("a.json", "ann", {"discount_rate": 0.1})])
+    {'a.json': {'discount_rate': 0.1}}
+    """
     return {e.file: e.scenario for e in entries}
 
 
@@ -182,7 +201,13 @@ def share_rational(lab: Lab, entries: Sequence[Entry]) -> float | None:
 
 
 def best_options(lab: Lab, entries: Iterable[Entry]) -> dict[str, int]:
-    """How many scenarios make each option the best, by its label (every option listed)."""
+    """How many scenarios make each option the best, by its label (every option listed).
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> best_options(lab, [Entry("a.json", "a", lab.preset("ankara"))])
+    {'Buy the S-400': 0, 'Take the Patriot offer': 1, 'Buy neither': 0}
+    """
     counts = {lab.labels[o]: 0 for o in OPTIONS}
     for e in entries:
         counts[lab.labels[lab.verdict(e.scenario).best]] += 1
@@ -221,7 +246,13 @@ def parameter_table(lab: Lab, entries: Sequence[Entry], keys: Iterable[str],
 def break_evens(lab: Lab, scenarios: Mapping[str, Scenario], keys: Sequence[str] = KEY_PARAMETERS
                 ) -> dict[str, dict[str, float | None]]:
     """For each scenario, the break-even value of each key: where that number alone, the others
-    held, flips the scenario's verdict (None: no value in the slider's range does)."""
+    held, flips the scenario's verdict (None: no value in the slider's range does).
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> break_evens(lab, {"author": lab.preset("author")}, ["magnitude.air_defence"])
+    {'author': {'magnitude.air_defence': None}}
+    """
     return {name: {key: lab.break_even(s, key) for key in keys} for name, s in scenarios.items()}
 
 
@@ -275,6 +306,11 @@ def columns(lab: Lab, rows: Mapping[str, Mapping[str, float | None]], keys: Iter
 
 def points(lab: Lab, presets: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]
            ) -> dict[str, dict[str, float | None]]:
-    """Each preset's value (or break-even) of each key, by the key's label, for the charts."""
+    """Each preset's value (or break-even) of each key, by the key's label, for the charts.
+
+    >>> from s400.data import load
+    >>> points(Lab(load()), {"author": {"discount_rate": 0.05}}, ["discount_rate"])
+    {'author': {'discount rate per year': 0.05}}
+    """
     keys = list(keys)
     return {name: {lab.parameters[k].label: values[k] for k in keys} for name, values in presets.items()}
