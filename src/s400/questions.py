@@ -103,7 +103,6 @@ def check(question: str, answer: Any) -> None:
     ...
     KeyError: "no question 'ex01_argument.q9'; questions: ex01_argument.q1, ..."
     """
-    __tracebackhide__ = True
     if question not in QUESTIONS:
         raise KeyError(f"no question {question!r}; questions: {', '.join(list(QUESTIONS)[:1])}, ...")
     expect(QUESTIONS[question](answer))
