@@ -449,8 +449,9 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
 
     signed_pairs: dict[tuple, int] = {}
     for row, line, file in rows("alignments"):
-        if (node_type[row["source"]], node_type[row["target"]]) != ("actor", "actor"):
-            report(file, line, "source", "a relation links two actors (nodes of type actor)")
+        for field in ("source", "target"):
+            if node_type[row[field]] != "actor":
+                report(file, line, field, f'"{row[field]}" is not an actor (its type is {node_type[row[field]]}); a relation links two actors')
         if row["source"] == row["target"]:
             report(file, line, "target", "a relation cannot link an actor to itself")
         key = (row["period"], frozenset((row["source"], row["target"])))
