@@ -400,9 +400,11 @@ class BeliefUpdater(w.VBox):
         path = posterior_path(self.prior.value, [(chip, realign) for _, chip, realign in used])
         final = path[-1] if path else self.prior.value
         self.result.value = f"After {len(used)} moves, P(bargaining chip) = {final:.2f} (prior {self.prior.value:.2f})."
+        td = "<td style='padding:3px 8px;border-top:1px solid #ddd;vertical-align:top'>"
         cells = "".join(
-            f"<tr><td>{key}</td><td style='text-align:left'>{escape(self.moves[key].move)}</td>"
-            f"<td>{chip:.2f}</td><td>{realign:.2f}</td><td>{likelihood_ratio(chip, realign):.2f}</td>"
-            f"<td><b>{after:.2f}</b></td></tr>" for (key, chip, realign), after in zip(used, path))
-        self.table.value = ("<table class='s400-table'><tr><th>move</th><th>what Ankara did</th><th>P(move | chip)</th>"
-                            "<th>P(move | realign)</th><th>ratio</th><th>P(chip) after</th></tr>" + cells + "</table>")
+            f"<tr>{td}{key}</td>{td}{escape(self.moves[key].move)}</td>{td}{chip:.2f}</td>{td}{realign:.2f}</td>"
+            f"{td}{likelihood_ratio(chip, realign):.2f}</td>{td}<b>{after:.2f}</b></td></tr>"
+            for (key, chip, realign), after in zip(used, path))
+        head = "".join(f"<th style='padding:3px 8px;text-align:left'>{h}</th>" for h in
+                       ("move", "what Ankara did", "P(move | chip)", "P(move | realign)", "ratio", "P(chip) after"))
+        self.table.value = f"<table style='border-collapse:collapse;max-width:1000px'><tr>{head}</tr>{cells}</table>"
