@@ -33,7 +33,11 @@ def channel_graph(data: Dataset, actors: Iterable[str] = US_TURKEY) -> nx.MultiG
     >>> sorted(layer for _, _, layer in g.edges("pentagon", data="layer"))
     ['military', 'military']
     """
-    return nx.MultiGraph(tie_graph(data).subgraph(actors))
+    keep, ties = set(actors), tie_graph(data)
+    graph = nx.MultiGraph()
+    graph.add_nodes_from((n, d) for n, d in ties.nodes(data=True) if n in keep)  # in nodes.csv order
+    graph.add_edges_from((u, v, k, d) for u, v, k, d in ties.edges(keys=True, data=True) if u in keep and v in keep)
+    return graph
 
 
 def cut(graph: nx.MultiGraph, layers: Iterable[str] = (), institutions: Iterable[str] = ()) -> nx.MultiGraph:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from collections.abc import Iterable, Mapping
 
 import matplotlib
@@ -444,7 +445,9 @@ def draw_balance(graphs: Mapping[str, nx.Graph], triad_counts: Mapping[str, tupl
             x, y = pos[node]
             ax.scatter([x], [y], s=900, marker="h", c=OKABE_ITO["yellow"], edgecolors="black", zorder=3)
             beside = pos is BALANCE_LAYOUT and node == "turkey_gov"  # below it, the label would sit on two edges
-            ax.text(x + 0.14 if beside else x, y if beside else y - 0.2, graph.nodes[node]["label"],
+            label = graph.nodes[node]["label"]
+            ax.text(x + 0.14 if beside else x, y if beside else y - 0.2,
+                    "\n".join(textwrap.wrap(label, 12)) if beside else label,
                     ha="left" if beside else "center", va="center" if beside else "top", fontsize=10, zorder=4,
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1))
         balanced, total = triad_counts[name]

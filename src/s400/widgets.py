@@ -335,9 +335,9 @@ class ChannelCutter(w.VBox):
         self.layer_boxes = {layer: w.Checkbox(value=True, description=layer, indent=False,
                                               layout=w.Layout(width="110px")) for layer in layers}
         self.institution_boxes = {n: w.Checkbox(value=True, description=self.labels[n], indent=False,
-                                                layout=w.Layout(width="auto"))
+                                                layout=w.Layout(width="280px"))
                                   for n in self.graph if n not in self.ENDS}
-        self.status = w.Label(layout=w.Layout(width="900px"))
+        self.status = w.HTML(layout=w.Layout(width="900px"))  # a Label would cut a long sentence short
         self.status.add_class("s400-channel-status")
         self.picture = w.Image(format="png", layout=w.Layout(width="640px"))
         for box in (*self.layer_boxes.values(), *self.institution_boxes.values()):
@@ -353,11 +353,12 @@ class ChannelCutter(w.VBox):
     def _update(self, _change: object = None) -> None:
         remaining = cut(self.graph, [layer for layer, box in self.layer_boxes.items() if not box.value],
                         [n for n, box in self.institution_boxes.items() if not box.value])
-        self.status.value = report_text(channel_report(remaining, *self.ENDS), self.labels)
         closed = [layer for layer, box in self.layer_boxes.items() if not box.value]
         title = "All channels open" if remaining.number_of_edges() == self.graph.number_of_edges() else (
             "Cut: " + ", ".join(closed + [self.labels[n] for n, b in self.institution_boxes.items() if not b.value]))
+        # Picture first: once the sentence changes, the matching picture has already been sent.
         self.picture.value = to_png(draw_channels(self.graph, remaining, title=title))
+        self.status.value = escape(report_text(channel_report(remaining, *self.ENDS), self.labels))
 
 
 class BeliefUpdater(w.VBox):
@@ -366,11 +367,11 @@ class BeliefUpdater(w.VBox):
 
     >>> from s400.data import load
     >>> app = BeliefUpdater(load())
-    >>> app.result.value
-    'After 6 moves, P(bargaining chip) = 0.82 (prior 0.50).'
+    >>> "After 6 moves, P(bargaining chip) = 0.82</b> (prior 0.50)" in app.result.value
+    True
     >>> app.rows["M01"][0].value = False  # leave out the tests
-    >>> app.result.value
-    'After 5 moves, P(bargaining chip) = 0.90 (prior 0.50).'
+    >>> "After 5 moves, P(bargaining chip) = 0.90</b>" in app.result.value
+    True
     """
 
     def __init__(self, data: Dataset, prior: float = 0.5):
@@ -399,12 +400,13 @@ class BeliefUpdater(w.VBox):
         used = [(key, chip.value, realign.value) for key, (box, chip, realign) in self.rows.items() if box.value]
         path = posterior_path(self.prior.value, [(chip, realign) for _, chip, realign in used])
         final = path[-1] if path else self.prior.value
-        self.result.value = f"After {len(used)} moves, P(bargaining chip) = {final:.2f} (prior {self.prior.value:.2f})."
-        td = "<td style='padding:3px 8px;border-top:1px solid #ddd;vertical-align:top'>"
+        self.result.value = (f"<div style='font-size:1.2em'><b>After {len(used)} moves, P(bargaining chip) = "
+                             f"{final:.2f}</b> (prior {self.prior.value:.2f}).</div>")
+        td = "<td style='padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35'>"
         cells = "".join(
             f"<tr>{td}{key}</td>{td}{escape(self.moves[key].move)}</td>{td}{chip:.2f}</td>{td}{realign:.2f}</td>"
             f"{td}{likelihood_ratio(chip, realign):.2f}</td>{td}<b>{after:.2f}</b></td></tr>"
             for (key, chip, realign), after in zip(used, path))
-        head = "".join(f"<th style='padding:3px 8px;text-align:left'>{h}</th>" for h in
+        head = "".join(f"<th style='padding:3px 8px;text-align:left;line-height:1.35'>{h}</th>" for h in
                        ("move", "what Ankara did", "P(move | chip)", "P(move | realign)", "ratio", "P(chip) after"))
         self.table.value = f"<table style='border-collapse:collapse;max-width:1000px'><tr>{head}</tr>{cells}</table>"
