@@ -480,6 +480,7 @@ def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
     ax.set_ylabel("share that came true ('partly' as scored)")
     ax.legend(loc="upper left", fontsize=9)
     ax.set_title("Calibration: do the forecasts come true as often as they say?", loc="left")
+    return fig
 
 
 # --- notebook 04: channels between Washington and Ankara ------------------------------------
