@@ -8,9 +8,9 @@ import nbformat
 import pytest
 
 from locations import ROOT
-from s400.grading import grade, nbgrader
+from s400.grading import grade
 from s400.questions import QUESTIONS
-from submissions import course, scores, solved_answers, submit
+from submissions import course, nbgrader, scores, solved_answers, submit
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
 GRADED_HERE = [a for a in ASSIGNMENTS if a != "ex02_network"]  # exercise 2 is graded in test_grading.py
