@@ -12,9 +12,13 @@ from functools import cache
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from s400.checks import Feedback, check_choice, check_count, check_ids, check_number, check_sign, expect
 from s400.data import Dataset, load, parse_partial_date
+from s400.fcm import simulate, step, weight_matrix
+from s400.forecasting import HEDGE_PROBABILITY, calibration_table, implied_probability, outcome, score
+from s400.interdependence import channels, dependence_asymmetry, with_judgement
 from s400.network import argument_map, effect_graph, path_effect, path_sign, total_effect
 from s400.reasoning import OPTIONS, Lab
 
@@ -22,6 +26,9 @@ from s400.reasoning import OPTIONS, Lab
 SIGN_PATH = ("buy_s400", "s400_active", "us_relations")
 EFFECT_PATH = ("buy_s400", "us_sanctions", "us_relations")
 VERDICTS = ("+", "-", "indeterminate")
+#: The hypothetical reader whose forecasts the exercise of notebook 07 scores (its setup cell shows them).
+READER = {"PR01": 0.7, "PR02": 0.65, "PR03": 0.45, "PR04": 0.85, "PR05": 0.3, "PR06": 0.55,
+          "PR07": 0.35, "PR08": 0.65, "PR09": 0.7, "PR10": 0.5, "PR11": 0.25}
 
 
 @cache
@@ -46,6 +53,47 @@ def _ankara_activating() -> dict[str, float]:
 def _largest_contribution() -> str:
     contributions = _lab().contributions(_lab().preset("author"))["buy_s400"]
     return max(contributions, key=lambda c: abs(contributions[c]))
+
+
+def _without_turkstream() -> dict[str, float]:
+    """Both asymmetries with TurkStream (which overlaps the gas channel) weighted 0."""
+    return dependence_asymmetry(with_judgement(channels(_data()), "TurkStream", weight=0.0))
+
+
+def _leverage_after_one_step() -> float:
+    """Russia's leverage one FCM step after clamping buy_s400 at +1, on the whole effect graph."""
+    graph = effect_graph(_data())
+    nodes = list(graph.nodes)
+    start = np.zeros(len(nodes))
+    start[nodes.index("buy_s400")] = 1.0
+    after = step(start, weight_matrix(graph, nodes), {nodes.index("buy_s400"): 1.0})
+    return float(after[nodes.index("russian_leverage")])
+
+
+def _leverage_settled_e22_halved() -> float:
+    """Where Russia's leverage settles with buy_s400 clamped at +1 and E22 at weight 0.4."""
+    graph = effect_graph(_data())
+    nodes = list(graph.nodes)
+    w = weight_matrix(graph, nodes, {("nato_trust", "russian_leverage"): 0.4})
+    return simulate(w, nodes, {"buy_s400": 1.0}).final["russian_leverage"]
+
+
+def _author(moderate: float = HEDGE_PROBABILITY["moderate"]) -> dict[str, float]:
+    """The author's implied probabilities, with "moderate" hedges read as ``moderate``."""
+    rule = {**HEDGE_PROBABILITY, "moderate": moderate}
+    level = {p: hedge for hedge, p in HEDGE_PROBABILITY.items()}
+    return {pid: rule[level[implied_probability(p, _data())]] for pid, p in _data().predictions.items()}
+
+
+def _most_likely_by_the_author() -> set[str]:
+    author = _author()
+    return {pid for pid, p in author.items() if p == max(author.values())}
+
+
+def _reader_bin_observed(label: str = "0.6–0.8") -> float:
+    """The share of the reader's scored forecasts in one calibration bin that came true."""
+    scored = score(READER, _data().predictions)
+    return next(r["observed"] for r in calibration_table(scored.probabilities, scored.outcomes) if r["bin"] == label)
 
 
 #: Question id -> check of an answer. Ids are "<assignment>.<question>", as in the exercise notebooks.
@@ -90,6 +138,38 @@ QUESTIONS: dict[str, Callable[[Any], Feedback]] = {
     "ex03_reasoning.q5": lambda a: check_number(
         a, float((_lab().monte_carlo(_lab().preset("ankara"), spread=0.5, seed=0) > 0).mean()), 0.0005,
         "(lab.monte_carlo(ankara, spread=0.5, seed=0) > 0).mean()", 0, 1),
+    "ex06_leverage.q1": lambda a: check_number(
+        a, next(c for c in channels(_data()) if c.name == "gas").turkey_exposure, 0.001,
+        "divide the Russian imports by the total imports, both in bcm", 0, 1),
+    "ex06_leverage.q2": lambda a: check_number(
+        a, _without_turkstream()["sensitivity"], 0.001,
+        "weight each side's exposures (TurkStream 0), add them up, then (D_Turkey - D_Russia) / (D_Turkey + D_Russia)",
+        -1, 1),
+    "ex06_leverage.q3": lambda a: check_number(
+        a, _without_turkstream()["vulnerability"], 0.001,
+        "use exposure x (1 - substitutability) for each side, with the weights of question 2", -1, 1),
+    "ex06_leverage.q4": lambda a: check_number(
+        a, _leverage_after_one_step(), 0.001,
+        "after one step the leverage receives only sign x weight of E10 times buy_s400's +1; then tanh", -1, 1),
+    "ex06_leverage.q5": lambda a: check_number(
+        a, _leverage_settled_e22_halved(), 0.001,
+        "set E22 to -0.4 in a copy of W and repeat the step (resetting buy_s400 to 1) until nothing moves", -1, 1),
+    "ex07_reality_check.q1": lambda a: check_ids(
+        a, {pid for pid, p in _data().predictions.items() if outcome(p.verdict, partly=None) is not None},
+        "keep the predictions whose verdict is plainly true or false"),
+    "ex07_reality_check.q2": lambda a: check_ids(
+        a, _most_likely_by_the_author(),
+        "take the weakest hedge among the author's own claims of each prediction, then the highest of those"),
+    "ex07_reality_check.q3": lambda a: check_number(
+        a, score(READER, _data().predictions).brier, 0.0005,
+        "pair each scored forecast with its outcome (partly 0.5, PR10 left out), square the gaps, take the mean",
+        0, 1),
+    "ex07_reality_check.q4": lambda a: check_number(
+        a, score(_author(moderate=0.7), _data().predictions).brier, 0.0005,
+        "read 'moderate' as 0.7, take the weakest hedge per prediction, then score as in question 3", 0, 1),
+    "ex07_reality_check.q5": lambda a: check_number(
+        a, _reader_bin_observed(), 0.005,
+        "keep the scored forecasts with 0.6 <= p < 0.8 and average their outcomes", 0, 1),
 }
 
 
