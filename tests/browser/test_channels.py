@@ -1,25 +1,14 @@
 """Notebook 04 in real JupyterLab: it runs cleanly, and cutting or restoring channels changes the
 sentence under the widget to what the ties in edges.csv give (worked out by hand in the comments)."""
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
+from .conftest import REPO, Server, assert_no_errors, run_clean, shot
 
-
-def shot(picture: Locator, name: str) -> None:
-    """Save a loaded picture as a student sees it: JupyterLab only renders cells near the viewport,
-    so scroll to it and wait until the image has decoded before taking it."""
-    picture.scroll_into_view_if_needed()
-    picture.evaluate("img => img.decode()")
-    assert picture.evaluate("img => img.naturalWidth") > 0
-    picture.screenshot(path=ARTIFACTS / f"{name}.png")
 
 
 def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
-    open_notebook(page, lab_server, REPO / "notebooks" / "04_alternative_channels.ipynb")
-    run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
-    ARTIFACTS.mkdir(exist_ok=True)
+    run_clean(page, lab_server, REPO / "notebooks" / "04_alternative_channels.ipynb")
 
     app = page.locator(".s400-channel-cutter")
     status = app.locator(".s400-channel-status")
@@ -27,7 +16,7 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
     # All open: direct (political + economic, 2 ties), NATO, SSB, Pentagon-TSK, banks: 5 routes, 6 ties.
     expect(status).to_have_text("Connected by 5 independent routes; cutting 6 ties would separate them; "
                                 "no institution is a bottleneck.")
-    app.screenshot(path=ARTIFACTS / "04_channels_open.png")
+    shot(app, "04_channels_open")
 
     app.get_by_label("political").uncheck()  # NATO hangs on political ties only
     expect(status).to_have_text("Connected by 4 independent routes; cutting 4 ties would separate them; "
@@ -38,7 +27,7 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
         "Connected by 1 independent route; cutting 1 tie would separate them; bottlenecks: US financial "
         "institutions, Turkish financial institutions. Cut off: NATO allies, Pentagon, Turkish Armed Forces, "
         "Defence procurement agency (SSB).")
-    app.screenshot(path=ARTIFACTS / "04_channels_financial_only.png")
+    shot(app, "04_channels_financial_only")
 
     app.get_by_label("political").check()  # restored: direct political tie, NATO, banks
     expect(status).to_have_text(
@@ -54,4 +43,4 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
     figures = page.locator(".jp-OutputArea-output img")
     expect(figures).to_have_count(3)  # two drawings and the widget's picture
     shot(figures.first, "04_channels_drawing")
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    assert_no_errors(page)
