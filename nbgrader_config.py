@@ -30,3 +30,7 @@ c.GenerateFeedback.preprocessors = [
 
 # A test cell a student deleted comes back (nbgrader marks it), so nobody loses a question by accident.
 c.OverwriteCells.add_missing_cells = True
+
+# Grading kernels keep no history file and do not warn about their local TCP connection in the
+# grader's terminal (students' errors still reach the notebooks).
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -52,3 +55,10 @@ def scores(course_dir: Path, assignment: str) -> dict[str, dict[str, float]]:
     with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:
         return {s.student.id: {g.name: g.score for notebook in s.notebooks for g in notebook.grades}
                 for s in gradebook.find_assignment(assignment).submissions}
+
+
+def nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
+    """Run nbgrader's command line in a course directory (it shells out to tools beside this Python)."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
+                          capture_output=True, text=True, timeout=600)

@@ -160,3 +160,31 @@ def test_partial_dates_keep_their_precision():
     assert parse_partial_date("2017").isoformat() == "2017-01-01"
     assert parse_partial_date("2019-07-12").isoformat() == "2019-07-12"
     assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", load().timeline["f35_removal_2019"].date)
+
+
+def test_broken_relations_and_moves_are_named(data_copy):
+    actor = edit_csv(data_copy, "alignments.csv", "A02", "target", "economy")
+    evidence = edit_csv(data_copy, "alignments.csv", "A06", "event", "")
+    duplicate = edit_csv(data_copy, "alignments.csv", "A08", "target", "turkey_gov")
+    unknown = edit_csv(data_copy, "moves.csv", "M02", "evidence", "patriot_request_2020;patriot_gift_2021")
+    problems = problems_of(data_copy)
+    assert problems == [
+        f'alignments.csv, line {actor}, field "target": "economy" is not an actor (its type is outcome); a relation links two actors',
+        f'alignments.csv, line {evidence}, field "event": an evidence relation needs an event id',
+        f'alignments.csv, line {duplicate}, field "target": the same pair already has a sign for after on line {duplicate - 1}',
+        f'moves.csv, line {unknown}, field "evidence": "patriot_gift_2021" is not an id in timeline.csv or figures.csv',
+    ]
+
+
+@pytest.mark.parametrize("chance", ["1", "0", "0.995"])
+def test_a_judged_chance_must_stay_off_certainty(data_copy, chance):
+    """A likelihood of 0 or 1 would fix the posterior for good, whatever came after: 0.01 to 0.99."""
+    line = edit_csv(data_copy, "moves.csv", "M01", "p_if_chip", chance)
+    assert problems_of(data_copy) == [
+        f'moves.csv, line {line}, field "p_if_chip": expected a number between 0.01 and 0.99, got "{chance}"']
+    assert "constraint-error" in frictionless_errors(data_copy)
+
+
+def test_a_relation_sign_must_be_plus_or_minus_one(data_copy):
+    line = edit_csv(data_copy, "alignments.csv", "A12", "sign", "0")
+    assert problems_of(data_copy) == [f'alignments.csv, line {line}, field "sign": expected one of -1, 1, got "0"']

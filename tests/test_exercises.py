@@ -8,9 +8,9 @@ import nbformat
 import pytest
 
 from locations import ROOT
-from s400.grading import grade, nbgrader
+from s400.grading import grade
 from s400.questions import QUESTIONS
-from submissions import course, scores, solved_answers, submit
+from submissions import course, nbgrader, scores, solved_answers, submit
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
 GRADED_HERE = [a for a in ASSIGNMENTS if a != "ex02_network"]  # exercise 2 is graded in test_grading.py
@@ -68,7 +68,7 @@ def test_only_check_cells_may_raise_and_they_are_tagged_for_it(assignment):
 
 
 @pytest.mark.parametrize("question, checker, arguments",
-                         [k for a in ASSIGNMENTS for k in hidden_keys(a)], ids=lambda v: str(v))
+                         [pytest.param(*k, id=k[0]) for a in ASSIGNMENTS for k in hidden_keys(a)])
 def test_visible_checks_and_hidden_keys_agree(question, checker, arguments):
     """The visible check computes its answer from data/; the hidden test holds a literal key."""
     key = arguments[0]

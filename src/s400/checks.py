@@ -34,6 +34,10 @@ class Feedback:
 class NotYetCorrect(AssertionError):
     """Raised by :func:`expect` for an answer that is not (yet) right; the message says why."""
 
+    def _render_traceback_(self) -> list[str]:
+        """IPython shows this instead of a traceback: the student needs the message, not our frames."""
+        return [f"\x1b[0;31mNotYetCorrect\x1b[0m: {self}"]
+
 
 def expect(feedback: Feedback, quiet: bool = False) -> None:
     """Pass if the feedback is ``ok`` (printing it unless ``quiet``), else raise :class:`NotYetCorrect`.
@@ -45,7 +49,6 @@ def expect(feedback: Feedback, quiet: bool = False) -> None:
     ...
     s400.checks.NotYetCorrect: Not yet.
     """
-    __tracebackhide__ = True  # IPython then shows the message, not this module's frames
     _restore_error_reporting()
     if not feedback.ok:
         raise NotYetCorrect(feedback.message)
@@ -199,29 +202,24 @@ def check_choice(answer: Any, expected: str, options: tuple[str, ...], hint: str
 
 def expect_sign(answer: Any, expected: int) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is the sign ``expected``."""
-    __tracebackhide__ = True
     expect(check_sign(answer, expected), quiet=True)
 
 
 def expect_ids(answer: Any, expected: set[str]) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` holds exactly the ids ``expected``."""
-    __tracebackhide__ = True
     expect(check_ids(answer, expected, "see the visible check above"), quiet=True)
 
 
 def expect_number(answer: Any, expected: float, tolerance: float) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is within ``tolerance`` of ``expected``."""
-    __tracebackhide__ = True
     expect(check_number(answer, expected, tolerance, "see the visible check above"), quiet=True)
 
 
 def expect_count(answer: Any, expected: int) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is the whole number ``expected``."""
-    __tracebackhide__ = True
     expect(check_count(answer, expected, "see the visible check above"), quiet=True)
 
 
 def expect_choice(answer: Any, expected: str) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is the string ``expected``."""
-    __tracebackhide__ = True
     expect(Feedback(type(answer) is str and answer == expected, "Not the expected choice."), quiet=True)

@@ -172,6 +172,34 @@ class Prediction:
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """A signed relation between two actors at one moment (``before`` or ``after`` the purchase)."""
+
+    id: str
+    period: str
+    source: str
+    target: str
+    sign: int
+    basis: str
+    claim: str | None
+    event: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Move:
+    """An observed move of Ankara's, with judged chances of it under two readings of the purchase."""
+
+    id: str
+    date: str
+    move: str
+    evidence: tuple[str, ...]
+    p_if_chip: float
+    p_if_realign: float
+    note: str
+
+
+@dataclass(frozen=True)
 class Dataset:
     """The whole data package, validated. Mappings are keyed by id, in file order."""
 
@@ -182,6 +210,8 @@ class Dataset:
     timeline: dict[str, Event]
     figures: dict[str, Figure]
     predictions: dict[str, Prediction]
+    alignments: tuple[Alignment, ...]
+    moves: dict[str, Move]
 
 
 _RECORDS = {
@@ -192,8 +222,10 @@ _RECORDS = {
     "timeline": Event,
     "figures": Figure,
     "predictions": Prediction,
+    "alignments": Alignment,
+    "moves": Move,
 }
-_LIST_FIELDS = {("predictions", "claims"), ("predictions", "evidence")}
+_LIST_FIELDS = {("predictions", "claims"), ("predictions", "evidence"), ("moves", "evidence")}
 
 
 def parse_partial_date(text: str) -> dt.date:
@@ -242,6 +274,8 @@ def load(data_dir: str | Path | None = None) -> Dataset:
         timeline={e.id: e for e in records["timeline"]},
         figures={f.id: f for f in records["figures"]},
         predictions={p.id: p for p in records["predictions"]},
+        alignments=tuple(records["alignments"]),
+        moves={m.id: m for m in records["moves"]},
     )
 
 
@@ -370,6 +404,11 @@ def _check_keys(res: dict, tables: dict, files: dict, problems: list[Problem]) -
                                         f'"{row[field]}" is not an id in {files[target]}'))
 
 
+_BASIS_NEEDS = {"op-ed": ("claim", "an op-ed edge needs the claim id it comes from"),
+                "evidence": ("event", "an evidence edge needs an event or a figure id"),
+                "assumption": ("note", "an assumption needs a note saying why it is there")}
+
+
 def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
     """Rules a table schema cannot express, checked once every table reads cleanly."""
     def rows(name: str):
@@ -404,12 +443,25 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
         if key in pairs:
             report(file, line, "target", f"the same {row['kind']} is already on line {pairs[key]}")
         pairs.setdefault(key, line)
-        needs = {"op-ed": ("claim", "an op-ed edge needs the claim id it comes from"),
-                 "evidence": ("event", "an evidence edge needs an event or a figure id"),
-                 "assumption": ("note", "an assumption needs a note saying why it is there")}
-        field, message = needs[row["basis"]]
+        field, message = _BASIS_NEEDS[row["basis"]]
         if not (row[field] or (row["basis"] == "evidence" and row["figure"])):
             report(file, line, field, message)
+
+    signed_pairs: dict[tuple, int] = {}
+    for row, line, file in rows("alignments"):
+        for field in ("source", "target"):
+            if node_type[row[field]] != "actor":
+                report(file, line, field, f'"{row[field]}" is not an actor (its type is {node_type[row[field]]}); a relation links two actors')
+        if row["source"] == row["target"]:
+            report(file, line, "target", "a relation cannot link an actor to itself")
+        key = (row["period"], frozenset((row["source"], row["target"])))
+        if key in signed_pairs:
+            report(file, line, "target",
+                   f"the same pair already has a sign for {row['period']} on line {signed_pairs[key]}")
+        signed_pairs.setdefault(key, line)
+        field, message = _BASIS_NEEDS[row["basis"]]
+        if not row[field]:
+            report(file, line, field, message.replace(" edge", " relation").replace(" or a figure", ""))
 
     for row, line, file in rows("timeline"):
         for field in ("date", "end_date"):
@@ -429,6 +481,11 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
 
     claim_ids = {row["id"] for row, _ in tables["claims"]}
     evidence_ids = {row["id"] for row, _ in tables["timeline"]} | {row["id"] for row, _ in tables["figures"]}
+    for row, line, file in rows("moves"):
+        for item in row["evidence"]:
+            if item not in evidence_ids:
+                report(file, line, "evidence",
+                       f'"{item}" is not an id in {files["timeline"]} or {files["figures"]}')
     for row, line, file in rows("predictions"):
         for claim in row["claims"]:
             if claim not in claim_ids:

@@ -1,14 +1,18 @@
-"""Batch grading with nbgrader's own CLI: one submission at a time, a progress line each, rerunnable.
+"""Batch grading with nbgrader: one submission at a time, a progress line each, rerunnable.
 
 ``python -m s400.grading ex03_reasoning`` (what ``make grade ASSIGNMENT=ex03_reasoning`` runs) in
 the course directory (the repository root, see nbgrader_config.py):
 
-1. registers the assignment from solutions/ in the gradebook (``nbgrader generate_assignment``);
-2. autogrades each submission in submitted/<student>/<assignment>/ (``nbgrader autograde``) with a
+1. registers the assignment from solutions/ in the gradebook (nbgrader's generate_assignment);
+2. autogrades each submission in submitted/<student>/<assignment>/ (nbgrader's autograde) with a
    per-cell timeout, printing one line per student. A submission that cannot be graded (a notebook
    missing, empty or not valid JSON) is reported with the student's name; the others go on;
-3. writes feedback/<student>/<assignment>/*.html (``nbgrader generate_feedback``) and grades.csv
-   (``nbgrader export``).
+3. writes feedback/<student>/<assignment>/*.html (generate_feedback) and grades.csv (nbgrader's CSV
+   export).
+
+It drives nbgrader through its Python API (``NbGraderAPI``, which the command line and the
+Formgrader also use) in one process: starting the ``nbgrader`` command once per submission cost
+more than grading the submission itself.
 
 Each graded student is appended to autograded/<assignment>.done once nbgrader has recorded the
 grade, so an interrupted run picks up where it stopped; ``--regrade`` starts again.
@@ -19,12 +23,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from nbgrader.apps import NbGraderAPI
+from nbgrader.api import Gradebook
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import ClearHiddenTests
+from sqlalchemy.exc import SAWarning
+from traitlets.config.loader import PyFileConfigLoader
 
 
 class HideHiddenTests(ClearHiddenTests):
@@ -49,13 +59,6 @@ class Outcome:
     student: str
     graded: bool
     message: str
-
-
-def nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
-    """Run one nbgrader command in the course directory (nbgrader finds its helpers on PATH)."""
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                          capture_output=True, text=True)
 
 
 def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
@@ -86,17 +89,19 @@ def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
     return problems
 
 
-def last_error(process: subprocess.CompletedProcess) -> str:
-    """The most telling line of a failed nbgrader run."""
-    lines = [line.strip() for line in (process.stderr + process.stdout).splitlines() if line.strip()]
+def last_error(log: str) -> str:
+    """The most telling line of a failed nbgrader run's log.
+
+    >>> last_error("[INFO] Sanitizing\\n[ERROR] There was an error processing assignment\\n")
+    '[ERROR] There was an error processing assignment'
+    """
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
     errors = [line for line in lines if "ERROR" in line or "Error" in line]
-    return (errors or lines or [f"nbgrader exited with {process.returncode}"])[-1]
+    return (errors or lines or ["nbgrader failed without a message"])[-1]
 
 
 def score(course: Path, assignment: str, student: str) -> str:
     """'5/7 checked automatically; written: 3 points to grade by hand', read from the gradebook."""
-    from nbgrader.api import Gradebook
-
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         grades = [g for notebook in gradebook.find_submission(assignment, student).notebooks for g in notebook.grades]
         checked = [g for g in grades if g.cell.cell_type == "code"]
@@ -110,6 +115,13 @@ def score(course: Path, assignment: str, student: str) -> str:
     return text
 
 
+def course_api(course: Path, timeout: int) -> NbGraderAPI:
+    """nbgrader's API for the course directory, with its nbgrader_config.py and the cell timeout."""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.Execute.timeout = timeout
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
 def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade: bool = False,
           say=print) -> list[Outcome]:
     """Autograde every submission of ``assignment``, then write feedback and grades.csv."""
@@ -119,9 +131,14 @@ def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade:
         known = ", ".join(sorted(p.name for p in (course / "solutions").iterdir() if p.is_dir()))
         raise SystemExit(f"No assignment {assignment!r} in solutions/ (known: {known}).")
     notebooks = sorted(p.name for p in source.glob("*.ipynb"))
-    setup = nbgrader("generate_assignment", assignment, "--force", course=course)
-    if setup.returncode:
-        raise SystemExit(f"nbgrader could not register {assignment}: {last_error(setup)}")
+    # nbgrader's gradebook shells out to alembic, which lives beside this Python.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    # nbgrader 0.9.6 triggers harmless SQLAlchemy "not in session" warnings on every submission.
+    warnings.filterwarnings("ignore", category=SAWarning)
+    api = course_api(course, timeout)
+    setup = api.generate_assignment(assignment)
+    if not setup["success"]:
+        raise SystemExit(f"nbgrader could not register {assignment}: {last_error(setup['log'])}")
 
     students = sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir())
     done_file = course / "autograded" / f"{assignment}.done"
@@ -143,23 +160,21 @@ def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade:
             outcomes.append(Outcome(student, False, "; ".join(problems)))
             say(f"{prefix} NOT GRADED: {'; '.join(problems)}")
             continue
-        run = nbgrader("autograde", assignment, f"--student={student}", "--force",
-                       f"--Execute.timeout={timeout}", course=course)
-        if run.returncode:
-            outcomes.append(Outcome(student, False, last_error(run)))
-            say(f"{prefix} NOT GRADED: {last_error(run)}")
+        run = api.autograde(assignment, student)
+        if not run["success"]:
+            outcomes.append(Outcome(student, False, last_error(run["log"])))
+            say(f"{prefix} NOT GRADED: {outcomes[-1].message}")
             continue
         with done_file.open("a") as log:
             log.write(student + "\n")
         outcomes.append(Outcome(student, True, score(course, assignment, student)))
         say(f"{prefix} {outcomes[-1].message}")
 
-    feedback = nbgrader("generate_feedback", assignment, "--force", course=course)
-    if feedback.returncode:
-        say(f"Feedback failed: {last_error(feedback)}")
-    export = nbgrader("export", "--to=grades.csv", course=course)
-    if export.returncode:
-        say(f"Export failed: {last_error(export)}")
+    feedback = api.generate_feedback(assignment)
+    if not feedback["success"]:
+        say(f"Feedback failed: {last_error(feedback['log'])}")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        CsvExportPlugin(to=str(course / "grades.csv")).export(gradebook)
     failed = [o for o in outcomes if not o.graded]
     say(f"Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
         f"{' (' + ', '.join(o.student for o in failed) + ')' if failed else ''}. "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 
 import matplotlib
@@ -19,6 +20,7 @@ import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 
 from s400.data import Event
 from s400.data import Figure as FigureRow
@@ -478,6 +480,137 @@ def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
     ax.set_ylabel("share that came true ('partly' as scored)")
     ax.legend(loc="upper left", fontsize=9)
     ax.set_title("Calibration: do the forecasts come true as often as they say?", loc="left")
+    return fig
+
+
+# --- notebook 04: channels between Washington and Ankara ------------------------------------
+
+#: US institutions on the left, Turkish on the right, the shared alliance and the sanctioned agency between.
+CHANNEL_LAYOUT = {"pentagon": (0, 1.6), "us_gov": (0, 0), "us_finance": (0, -1.6),
+                  "tsk": (3, 1.6), "turkey_gov": (3, 0), "tr_finance": (3, -1.6),
+                  "nato": (1.5, 0.85), "ssb": (1.5, -0.85)}
+#: Colour and line style per layer, so layers differ in pattern as well as colour.
+LAYER_STYLE = {"political": (OKABE_ITO["vermillion"], "-"), "military": (OKABE_ITO["blue"], (0, (6, 3))),
+               "financial": (OKABE_ITO["green"], (0, (6, 2, 1, 2))), "economic": (OKABE_ITO["orange"], (0, (1, 2))),
+               "energy": (OKABE_ITO["purple"], (0, (3, 1)))}
+
+
+def draw_channels(full: nx.MultiGraph, open_ties: nx.MultiGraph | None = None, title: str = "") -> Figure:
+    """Every tie of ``full`` as a line styled by layer; ties missing from ``open_ties`` drawn faint
+    grey (cut), institutions missing from it greyed out. Parallel ties bow apart; hostile ties carry "−".
+
+    >>> g = nx.MultiGraph([("us_gov", "turkey_gov", "E1", {"layer": "political", "sign": -1}),
+    ...                    ("us_gov", "turkey_gov", "E2", {"layer": "economic", "sign": 1})])
+    >>> fig = draw_channels(g, title="Two ties")
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_text() in "−+"]
+    ['−']
+    """
+    open_ties = full if open_ties is None else open_ties
+    fig = Figure(figsize=(7.6, 5.8), layout="constrained")
+    ax = fig.add_subplot()
+    pairs: dict[frozenset, list] = {}
+    for u, v, key, data in full.edges(keys=True, data=True):
+        pairs.setdefault(frozenset((u, v)), []).append((u, v, key, data))
+    for ties in pairs.values():
+        for index, (u, v, key, data) in enumerate(sorted(ties, key=lambda t: t[3]["layer"])):
+            u, v = sorted((u, v), key=lambda n: CHANNEL_LAYOUT[n])  # a fixed direction, so bows do not swap
+            rad = 0.18 * (index - (len(ties) - 1) / 2)
+            live = open_ties.has_edge(u, v, key)
+            colour, style = LAYER_STYLE[data["layer"]]
+            ax.add_patch(FancyArrowPatch(CHANNEL_LAYOUT[u], CHANNEL_LAYOUT[v], arrowstyle="-",
+                                         connectionstyle=f"arc3,rad={rad}", shrinkA=22, shrinkB=22,
+                                         color=colour if live else "#CCCCCC", linestyle=style if live else ":",
+                                         linewidth=3 if live else 1.2, zorder=1))
+            if data["sign"] < 0:
+                (x1, y1), (x2, y2) = CHANNEL_LAYOUT[u], CHANNEL_LAYOUT[v]
+                mx, my = (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
+                ax.text(mx, my, "−", fontsize=14, fontweight="bold", ha="center", va="center",
+                        color="black" if live else "#AAAAAA", zorder=2,
+                        bbox=dict(boxstyle="circle,pad=0.1", facecolor="white", edgecolor="none"))
+    for node in full:
+        x, y = CHANNEL_LAYOUT[node]
+        present = node in open_ties and open_ties.degree(node) > 0
+        ax.scatter([x], [y], s=1100, marker="h", c=OKABE_ITO["yellow"] if present else "#EEEEEE",
+                   edgecolors="black" if present else "#AAAAAA", zorder=3)
+        ax.text(x, y - 0.3, full.nodes[node].get("label", node), ha="center", va="top", fontsize=10,
+                color="black" if present else "#999999", zorder=4,
+                bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1))
+    layers = sorted({layer for _, _, layer in full.edges(data="layer")})
+    legend = [Line2D([], [], color=LAYER_STYLE[layer][0], ls=LAYER_STYLE[layer][1], lw=3, label=layer)
+              for layer in layers]
+    legend += [Line2D([], [], color="#CCCCCC", ls=":", lw=1.2, label="cut"),
+               Line2D([], [], marker="$−$", color="black", ls="", markersize=9, label="hostile tie")]
+    ax.legend(handles=legend, loc="lower center", bbox_to_anchor=(0.5, -0.13), ncol=len(legend), frameon=False)
+    ax.set_xlim(-0.75, 3.75)
+    ax.set_ylim(-2.2, 2.0)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    return fig
+
+
+# --- notebook 05: balance and beliefs ----------------------------------------------------------
+
+#: Turkey in the middle, the other three around it: the four actors' six relations drawn without a crossing.
+BALANCE_LAYOUT = {"turkey_gov": (0, 0), "russia": (0, 1.15), "us_gov": (-1.35, -0.7), "nato": (1.35, -0.7)}
+
+
+def draw_balance(graphs: Mapping[str, nx.Graph], triad_counts: Mapping[str, tuple[int, int]]) -> Figure:
+    """Signed actor networks side by side (friendly solid "+", hostile dashed "−"), each titled with
+    ``triad_counts[name]`` = (balanced triads, all triads).
+
+    >>> g = nx.Graph([("a", "b", {"sign": 1})])
+    >>> nx.set_node_attributes(g, {"a": "A", "b": "B"}, "label")
+    >>> draw_balance({"before": g}, {"before": (0, 0)}).axes[0].get_title(loc="left")
+    'before: 0 of 0 triads balanced'
+    """
+    fig = Figure(figsize=(5.4 * len(graphs), 4.4), layout="constrained")
+    for ax, (name, graph) in zip(fig.subplots(1, len(graphs), squeeze=False)[0], graphs.items()):
+        pos = BALANCE_LAYOUT if set(graph) <= set(BALANCE_LAYOUT) else nx.circular_layout(sorted(graph))
+        for u, v, sign in graph.edges(data="sign"):
+            (x1, y1), (x2, y2) = pos[u], pos[v]
+            ax.plot([x1, x2], [y1, y2], color="#333333" if sign > 0 else OKABE_ITO["vermillion"],
+                    ls="-" if sign > 0 else (0, (4, 3)), lw=2.5, zorder=1)
+            ax.text((x1 + x2) / 2, (y1 + y2) / 2, "+" if sign > 0 else "−", fontsize=13, fontweight="bold",
+                    ha="center", va="center", zorder=2,
+                    bbox=dict(boxstyle="circle,pad=0.15", facecolor="white", edgecolor="none"))
+        for node in graph:
+            x, y = pos[node]
+            ax.scatter([x], [y], s=900, marker="h", c=OKABE_ITO["yellow"], edgecolors="black", zorder=3)
+            beside = pos is BALANCE_LAYOUT and node == "turkey_gov"  # below it, the label would sit on two edges
+            label = graph.nodes[node]["label"]
+            ax.text(x + 0.14 if beside else x, y if beside else y - 0.2,
+                    "\n".join(textwrap.wrap(label, 12)) if beside else label,
+                    ha="left" if beside else "center", va="center" if beside else "top", fontsize=10, zorder=4,
+                    bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1))
+        balanced, total = triad_counts[name]
+        ax.set_title(f"{name}: {balanced} of {total} triads balanced", loc="left")
+        ax.set_xlim(-1.8, 1.8)
+        ax.set_ylim(-1.1, 1.35)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+    return fig
+
+
+def draw_posterior(labels: list[str], path: list[float], prior: float) -> Figure:
+    """The belief in "bargaining chip" after each move, starting from the prior; 0.5 marks indifference.
+
+    >>> fig = draw_posterior(["M01", "M02"], [1 / 3, 0.5], 0.5)
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['prior', 'M01', 'M02']
+    """
+    fig = Figure(figsize=(9, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    xs, ys = range(len(path) + 1), [prior, *path]
+    ax.plot(xs, ys, marker="o", color=OKABE_ITO["blue"], lw=2)
+    for x, y in zip(xs, ys):
+        ax.annotate(f"{y:.2f}", (x, y), xytext=(0, 8), textcoords="offset points", ha="center", fontsize=9)
+    ax.axhline(0.5, color=OKABE_ITO["grey"], ls=":", lw=1)
+    ax.set_xticks(list(xs), ["prior", *labels])
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("P(bargaining chip)")
+    ax.set_title("Belief in the 'bargaining chip' reading, move by move (likelihoods are judgements)", loc="left")
+    ax.grid(axis="y", alpha=0.3)
     return fig
 
 

@@ -9,12 +9,15 @@ from pathlib import Path
 import ipywidgets as w
 import networkx as nx
 
+from s400.bayes import likelihood_ratio, posterior_path
 from s400.cards import claim_card, edge_card, edge_title, filter_claims
+from s400.channels import channel_graph, channel_report, cut, report_text
 from s400.data import Dataset
 from s400.fcm import Run, simulate, weight_matrix
 from s400.forecasting import comparison_text, implied_probability, score
 from s400.network import effect_graph, layer_view, path_effect
-from s400.plots import contribution_chart_svg, draw_margins, draw_network, draw_tornado, network_layout, to_png
+from s400.plots import (contribution_chart_svg, draw_channels, draw_margins, draw_network, draw_tornado,
+                        network_layout, to_png)
 from s400.reasoning import PRESETS, Lab, Parameter, ScenarioError, verdict_text
 
 
@@ -432,3 +435,100 @@ class LeverageMap(w.VBox):
                        for n in self.SHOWN)
         self.result.value = (f"<b>Settled: {ending} after {len(run.states) - 1} steps.</b>"
                              f"<table>{rows}</table>")
+
+
+class ChannelCutter(w.VBox):
+    """Cut and restore layers and institutions of the US–Turkey ties; a sentence says what still links
+    the two governments, and the drawing greys out what was cut.
+
+    >>> from s400.data import load
+    >>> app = ChannelCutter(load())
+    >>> app.layer_boxes["political"].value = False
+    >>> app.status.value
+    'Connected by 4 independent routes; cutting 4 ties would separate them; no institution is a bottleneck. Cut off: NATO allies.'
+    """
+
+    ENDS = ("us_gov", "turkey_gov")
+
+    def __init__(self, data: Dataset):
+        self.graph = channel_graph(data)
+        self.labels = {n: data.nodes[n].label for n in self.graph}
+        layers = sorted({layer for _, _, layer in self.graph.edges(data="layer")})
+        self.layer_boxes = {layer: w.Checkbox(value=True, description=layer, indent=False,
+                                              layout=w.Layout(width="110px")) for layer in layers}
+        self.institution_boxes = {n: w.Checkbox(value=True, description=self.labels[n], indent=False,
+                                                layout=w.Layout(width="280px"))
+                                  for n in self.graph if n not in self.ENDS}
+        self.status = w.HTML(layout=w.Layout(width="900px"))  # a Label would cut a long sentence short
+        self.status.add_class("s400-channel-status")
+        self.picture = w.Image(format="png", layout=w.Layout(width="640px"))
+        for box in (*self.layer_boxes.values(), *self.institution_boxes.values()):
+            box.observe(self._update, "value")
+        institutions = list(self.institution_boxes.values())
+        super().__init__([w.HBox([w.Label("Open layers:", layout=w.Layout(width="130px")), *self.layer_boxes.values()]),
+                          w.HBox([w.Label("Institutions:", layout=w.Layout(width="130px")), *institutions[:3]]),
+                          w.HBox([w.Label("", layout=w.Layout(width="130px")), *institutions[3:]]),
+                          self.status, self.picture])
+        self.add_class("s400-channel-cutter")
+        self._update()
+
+    def _update(self, _change: object = None) -> None:
+        remaining = cut(self.graph, [layer for layer, box in self.layer_boxes.items() if not box.value],
+                        [n for n, box in self.institution_boxes.items() if not box.value])
+        closed = [layer for layer, box in self.layer_boxes.items() if not box.value]
+        title = "All channels open" if remaining.number_of_edges() == self.graph.number_of_edges() else (
+            "Cut: " + ", ".join(closed + [self.labels[n] for n, b in self.institution_boxes.items() if not b.value]))
+        # Picture first: once the sentence changes, the matching picture has already been sent.
+        self.picture.value = to_png(draw_channels(self.graph, remaining, title=title))
+        self.status.value = escape(report_text(channel_report(remaining, *self.ENDS), self.labels))
+
+
+class BeliefUpdater(w.VBox):
+    """A prior on "bargaining chip" and, for each of Ankara's moves, the two judged chances (if a chip,
+    if a realignment) and whether to count it; a table and a sentence give the posterior move by move.
+
+    >>> from s400.data import load
+    >>> app = BeliefUpdater(load())
+    >>> "After 6 moves, P(bargaining chip) = 0.82</b> (prior 0.50)" in app.result.value
+    True
+    >>> app.rows["M01"][0].value = False  # leave out the tests
+    >>> "After 5 moves, P(bargaining chip) = 0.90</b>" in app.result.value
+    True
+    """
+
+    def __init__(self, data: Dataset, prior: float = 0.5):
+        self.moves = data.moves
+        slider = dict(min=0.05, max=0.95, step=0.05, readout_format=".2f", continuous_update=False,
+                      style={"description_width": "70px"}, layout=w.Layout(width="300px"))
+        self.prior = w.FloatSlider(value=prior, description="Prior", **slider)
+        self.prior.add_class("s400-prior")
+        self.rows = {m.id: (w.Checkbox(value=True, description=f"{m.id} · {m.date}", indent=False,
+                                       layout=w.Layout(width="140px")),
+                            w.FloatSlider(value=m.p_if_chip, description="if chip", **slider),
+                            w.FloatSlider(value=m.p_if_realign, description="if realign", **slider))
+                     for m in data.moves.values()}
+        self.result, self.table = w.HTML(), w.HTML()
+        self.result.add_class("s400-posterior")
+        self.table.add_class("s400-posterior-table")
+        self.prior.observe(self._update, "value")
+        for row in self.rows.values():
+            for control in row:
+                control.observe(self._update, "value")
+        super().__init__([self.prior, *[w.HBox(list(row)) for row in self.rows.values()], self.result, self.table])
+        self.add_class("s400-belief-updater")
+        self._update()
+
+    def _update(self, _change: object = None) -> None:
+        used = [(key, chip.value, realign.value) for key, (box, chip, realign) in self.rows.items() if box.value]
+        path = posterior_path(self.prior.value, [(chip, realign) for _, chip, realign in used])
+        final = path[-1] if path else self.prior.value
+        self.result.value = (f"<div style='font-size:1.2em'><b>After {len(used)} moves, P(bargaining chip) = "
+                             f"{final:.2f}</b> (prior {self.prior.value:.2f}).</div>")
+        td = "<td style='padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35'>"
+        cells = "".join(
+            f"<tr>{td}{key}</td>{td}{escape(self.moves[key].move)}</td>{td}{chip:.2f}</td>{td}{realign:.2f}</td>"
+            f"{td}{likelihood_ratio(chip, realign):.2f}</td>{td}<b>{after:.2f}</b></td></tr>"
+            for (key, chip, realign), after in zip(used, path))
+        head = "".join(f"<th style='padding:3px 8px;text-align:left;line-height:1.35'>{h}</th>" for h in
+                       ("move", "what Ankara did", "P(move | chip)", "P(move | realign)", "ratio", "P(chip) after"))
+        self.table.value = f"<table style='border-collapse:collapse;max-width:1000px'><tr>{head}</tr>{cells}</table>"

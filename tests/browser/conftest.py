@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Locator, Page, Playwright, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -356,6 +356,33 @@ def run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
     assert not not_run, (
         "cells that did not run:\n" + "\n---\n".join(not_run) + "\nerrors:\n" + "\n".join(error_outputs(page))
     )
+
+
+def run_clean(page: Page, server: Server, notebook: Path) -> None:
+    """Open `notebook`, run all its cells, and fail with the tracebacks if any cell raised."""
+    open_notebook(page, server, notebook)
+    run_all(page)
+    assert_no_errors(page)
+
+
+def assert_no_errors(page: Page) -> None:
+    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+
+
+def shot(element: Locator, name: str) -> Path:
+    """Save one element to <repo>/test-artifacts/<name>.png as a student sees it.
+
+    JupyterLab renders only the cells near the viewport, so scroll to the element first, and wait
+    for a picture to decode: otherwise the shot can catch an empty frame.
+    """
+    ARTIFACTS.mkdir(exist_ok=True)
+    element.scroll_into_view_if_needed()
+    if element.evaluate("e => e.tagName") == "IMG":
+        element.evaluate("img => img.decode()")
+        assert element.evaluate("img => img.naturalWidth") > 0
+    path = ARTIFACTS / f"{name}.png"
+    element.screenshot(path=path)
+    return path
 
 
 def screenshot(page: Page, name: str) -> Path:

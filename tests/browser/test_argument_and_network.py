@@ -1,24 +1,14 @@
 """Notebooks 01 and 02 in real JupyterLab: they run cleanly, and their explorers answer a student."""
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
-
-
-def shot(element: Locator, name: str) -> None:
-    """Save a picture of one element as a student sees it (Playwright scrolls to it and waits for it)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    element.screenshot(path=ARTIFACTS / f"{name}.png")
+from .conftest import REPO, Server, run_clean, shot
 
 
-def run_clean(page: Page, server: Server, name: str) -> None:
-    open_notebook(page, server, REPO / "notebooks" / name)
-    run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
 
 
 def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:
-    run_clean(page, lab_server, "01_case_and_argument.ipynb")
+    run_clean(page, lab_server, REPO / "notebooks" / "01_case_and_argument.ipynb")
     explorer = page.locator(".s400-claim-explorer")
     card = explorer.locator(".s400-claim-card")
     explorer.scroll_into_view_if_needed()
@@ -37,7 +27,7 @@ def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> 
 
 
 def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
-    run_clean(page, lab_server, "02_influence_network.ipynb")
+    run_clean(page, lab_server, REPO / "notebooks" / "02_influence_network.ipynb")
     explorer = page.locator(".s400-network-explorer")
     status = explorer.locator(".s400-network-status")
     explorer.scroll_into_view_if_needed()

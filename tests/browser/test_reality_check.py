@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from s400.data import load
 from s400.widgets import ForecastQuiz
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
+from .conftest import REPO, Server, assert_no_errors, run_clean, shot
 
 
 def expected_result(pr01: float, partly: str) -> str:
@@ -20,16 +20,13 @@ def expected_result(pr01: float, partly: str) -> str:
 
 
 def test_forecast_quiz_reveals_and_scores(lab_server: Server, page: Page) -> None:
-    open_notebook(page, lab_server, REPO / "notebooks" / "07_reality_check.ipynb")
-    run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
-    ARTIFACTS.mkdir(exist_ok=True)
+    run_clean(page, lab_server, REPO / "notebooks" / "07_reality_check.ipynb")
 
     quiz = page.locator(".s400-forecast-quiz")
     result = quiz.locator(".s400-quiz-result")
     quiz.scroll_into_view_if_needed()
     expect(result).to_have_text("Outcomes hidden: set each probability as you would have in mid-2019, then press Reveal.")
-    quiz.screenshot(path=ARTIFACTS / "07_quiz_hidden.png")
+    shot(quiz, "07_quiz_hidden")
 
     handle = quiz.locator(".widget-slider .noUi-handle").first  # PR01, at 0.50
     handle.focus()
@@ -42,9 +39,9 @@ def test_forecast_quiz_reveals_and_scores(lab_server: Server, page: Page) -> Non
 
     quiz.locator(".widget-dropdown select").select_option("leave out")
     expect(result).to_have_text(expected_result(0.6, "leave out"))
-    quiz.screenshot(path=ARTIFACTS / "07_quiz_revealed.png")
+    shot(quiz, "07_quiz_revealed")
 
     figures = page.locator(".jp-OutputArea-output img")
     expect(figures).to_have_count(2)  # the author's calibration, and yours beside it
-    figures.first.screenshot(path=ARTIFACTS / "07_calibration.png")
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    shot(figures.first, "07_calibration")
+    assert_no_errors(page)

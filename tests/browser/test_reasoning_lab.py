@@ -7,7 +7,7 @@ from s400.data import load
 from s400.reasoning import Lab, verdict_text
 from s400.widgets import slider_step
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
+from .conftest import REPO, Server, assert_no_errors, run_clean, shot
 
 LAB = Lab(load())
 
@@ -17,9 +17,7 @@ def expected_verdict(scenario: dict[str, float]) -> str:
 
 
 def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, page: Page) -> None:
-    open_notebook(page, lab_server, REPO / "notebooks" / "03_reasoning_lab.ipynb")
-    run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    run_clean(page, lab_server, REPO / "notebooks" / "03_reasoning_lab.ipynb")
 
     app = page.locator(".s400-reasoning-lab")
     verdict, chart = app.locator(".s400-verdict"), app.locator(".s400-chart")
@@ -27,8 +25,7 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
     expect(verdict).to_contain_text(expected_verdict(LAB.preset("author")))
     expect(app.locator(".widget-dropdown select").first).to_have_value("The author's reading")
     first_chart = chart.inner_html()
-    ARTIFACTS.mkdir(exist_ok=True)
-    app.screenshot(path=ARTIFACTS / "03_lab_author.png")
+    shot(app, "03_lab_author")
 
     app.locator(".widget-dropdown select").first.select_option(label="Ankara's stated case")
     ankara = LAB.preset("ankara")
@@ -47,7 +44,7 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
         moved = {**ankara, key: round(ankara[key] + step * presses, 2)}
         expect(verdict).to_contain_text(expected_verdict(moved))
     expect(app.locator(".widget-dropdown select").first).to_have_value("My own")
-    app.screenshot(path=ARTIFACTS / "03_lab_moved.png")
+    shot(app, "03_lab_moved")
 
     panel = page.locator(".s400-sensitivity")
     panel.get_by_role("button", name="Run sensitivity").click()
@@ -56,5 +53,5 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
         expect(picture).to_be_visible()
         picture.evaluate("img => img.decode()")
         assert picture.evaluate("img => img.naturalWidth") > 0
-    panel.screenshot(path=ARTIFACTS / "03_sensitivity.png")
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    shot(panel, "03_sensitivity")
+    assert_no_errors(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from s400.data import load
 from s400.widgets import LeverageMap
 
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all
+from .conftest import REPO, Server, assert_no_errors, run_clean, shot
 
 LEVERAGE = "Russia's leverage over Turkey"
 
@@ -21,21 +21,18 @@ def expected_leverage(nato_repaired: bool, e22_weight: float) -> str:
 
 
 def test_leverage_map_follows_clamps_and_weights(lab_server: Server, page: Page) -> None:
-    open_notebook(page, lab_server, REPO / "notebooks" / "06_russias_leverage.ipynb")
-    run_all(page)
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
-    ARTIFACTS.mkdir(exist_ok=True)
+    run_clean(page, lab_server, REPO / "notebooks" / "06_russias_leverage.ipynb")
 
     figures = page.locator(".jp-OutputArea-output img")
     expect(figures).to_have_count(3)  # dependence bars, visitors, the map settling
     for i, name in enumerate(["06_dependence", "06_visitors", "06_fcm_run"]):
-        figures.nth(i).screenshot(path=ARTIFACTS / f"{name}.png")
+        shot(figures.nth(i), name)
 
     app = page.locator(".s400-leverage-map")
     value = app.locator(".s400-fcm-result tr", has_text=LEVERAGE).locator("td").nth(1)
     app.scroll_into_view_if_needed()
     expect(value).to_have_text(expected_leverage(False, 0.8))
-    app.screenshot(path=ARTIFACTS / "06_leverage_map_bought.png")
+    shot(app, "06_leverage_map_bought")
 
     app.get_by_label("NATO relations repaired (held at +1)").check()
     expect(value).to_have_text(expected_leverage(True, 0.8))
@@ -46,5 +43,5 @@ def test_leverage_map_follows_clamps_and_weights(lab_server: Server, page: Page)
     handle.press("ArrowLeft")
     expect(value).to_have_text(expected_leverage(True, 0.75))
     expect(app.locator(".s400-fcm-result")).to_contain_text("Settled: a fixed point after")
-    app.screenshot(path=ARTIFACTS / "06_leverage_map_moved.png")
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
+    shot(app, "06_leverage_map_moved")
+    assert_no_errors(page)
