@@ -8,7 +8,7 @@ import pytest
 
 from locations import ROOT
 
-NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises")
+NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises", "instructor")
                    for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 ABSOLUTE_PATH = re.compile(r"""(?:['"(]|^|\s)(/(?:home|root|work|tmp|Users|usr|opt|mnt)/[\w.-]+|[A-Z]:\\\\)""")
 
