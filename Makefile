@@ -22,11 +22,13 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 # The reasoning lab and the network explorer for a projector, served by Voila: outputs and
-# markdown only, never code. Opens a browser; tests add --no-browser through VOILA_ARGS.
+# markdown only, never code, and nothing from the internet (the template in instructor/voila).
+# Opens a browser; tests add --no-browser through VOILA_ARGS.
 DASHBOARD_PORT ?= 8866
 VOILA_ARGS ?=
 dashboard: $(STAMP)
-	$(BIN)/voila instructor/dashboard.ipynb --port=$(DASHBOARD_PORT) --theme=light --strip_sources=True \
+	JUPYTER_PATH=$(CURDIR)/instructor$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(BIN)/voila instructor/dashboard.ipynb \
+	  --template=projector --port=$(DASHBOARD_PORT) --theme=light --strip_sources=True \
 	  --VoilaExecutor.timeout=120 $(VOILA_ARGS)
 
 # The opening slides as reveal.js, offline: reveal.js is copied from the sphinx-revealjs package
