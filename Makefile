@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test exercises grade bench clean
+.PHONY: setup lab dashboard slides test exercises grade bench clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,28 @@ $(STAMP): pyproject.toml constraints.txt
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# The reasoning lab and the network explorer for a projector, served by Voila: outputs and
+# markdown only, never code, and nothing from the internet (the template in instructor/voila).
+# Opens a browser; tests add --no-browser through VOILA_ARGS.
+DASHBOARD_PORT ?= 8866
+VOILA_ARGS ?=
+dashboard: $(STAMP)
+	JUPYTER_PATH=$(CURDIR)/instructor$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(BIN)/voila instructor/dashboard.ipynb \
+	  --template=projector --port=$(DASHBOARD_PORT) --theme=light --strip_sources=True \
+	  --VoilaExecutor.timeout=120 $(VOILA_ARGS)
+
+# The opening slides as reveal.js, offline: reveal.js is copied from the sphinx-revealjs package
+# and the template in instructor/templates leaves out every CDN script. Open $(SLIDES)/opening.slides.html.
+SLIDES ?= instructor/slides
+REVEAL_JS = $(shell $(BIN)/python -c 'import importlib.util as u; print(u.find_spec("sphinx_revealjs").submodule_search_locations[0])')/_static/revealjs
+slides: $(STAMP)
+	rm -rf $(SLIDES) && mkdir -p $(SLIDES)
+	cp -r $(REVEAL_JS) $(SLIDES)/reveal.js
+	$(BIN)/jupyter nbconvert instructor/opening_slides.ipynb --to slides --execute --ExecutePreprocessor.timeout=120 \
+	  --no-input --output-dir=$(SLIDES) --output=opening --log-level=WARN \
+	  --TemplateExporter.extra_template_basedirs=instructor/templates --template=offline_reveal \
+	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
 # pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
 test: $(STAMP)
@@ -41,4 +63,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) test-artifacts instructor/slides

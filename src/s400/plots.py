@@ -21,6 +21,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
 
 from s400.data import Event
 from s400.data import Figure as FigureRow
@@ -234,6 +235,28 @@ def draw_argument_map(graph: nx.DiGraph) -> Figure:
     return fig
 
 
+def enlarge_text(fig: Figure, factor: float) -> Figure:
+    """Scale every text of ``fig`` (title, labels, tick labels, legend, annotations) by ``factor``,
+    for a projector. Changes the figure in place and returns it.
+
+    >>> fig = Figure()
+    >>> ax = fig.add_subplot()
+    >>> _ = ax.set_title("The case", fontsize=10)
+    >>> enlarge_text(fig, 1.5).axes[0].title.get_fontsize()
+    15.0
+    """
+    tick_labels = set()
+    for axis in (axis for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)):
+        # Tick labels made at drawing time take their size from the axis, so set it there.
+        labels = axis.get_ticklabels()
+        tick_labels.update(labels)
+        if labels:
+            axis.set_tick_params(labelsize=labels[0].get_fontsize() * factor)
+    for text in set(fig.findobj(Text)) - tick_labels:
+        text.set_fontsize(text.get_fontsize() * factor)
+    return fig
+
+
 def to_png(fig: Figure, dpi: int = 80) -> bytes:
     """PNG bytes of a figure, for an ipywidgets Image (no pyplot, no Output widget)."""
     buffer = io.BytesIO()
@@ -253,6 +276,7 @@ def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], pri
                            labels: Mapping[str, str], scale: float = 30.0) -> str:
     """Stacked bars, one per option: benefits to the right of zero, costs (and the price) to the
     left, and a marker at the net value. SVG text, so a widget can redraw it in microseconds.
+    The viewBox lets a page scale the chart (the projector dashboard widens it to the screen).
 
     >>> svg = contribution_chart_svg({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
     ...                              {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
@@ -304,7 +328,8 @@ def contribution_chart_svg(contributions: Mapping[str, Mapping[str, float]], pri
         parts.append(f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6"/>'
                      f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{text}</text>')
         x += 26 + 6.2 * len(text)
-    parts[0] = parts[0].replace(f'height="{height}"', f'height="{legend_y + 20}"')  # fit the legend
+    parts[0] = parts[0].replace(f'height="{height}"',  # fit the legend
+                                f'height="{legend_y + 20}" viewBox="0 0 {width} {legend_y + 20}"')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -17,7 +17,7 @@ from s400.fcm import Run, simulate, weight_matrix
 from s400.forecasting import comparison_text, implied_probability, score
 from s400.network import effect_graph, layer_view, path_effect
 from s400.plots import (contribution_chart_svg, draw_channels, draw_margins, draw_network, draw_tornado,
-                        network_layout, to_png)
+                        enlarge_text, network_layout, to_png)
 from s400.reasoning import PRESETS, Lab, Parameter, ScenarioError, verdict_text
 
 
@@ -106,6 +106,8 @@ class ClaimExplorer(w.VBox):
 class NetworkExplorer(w.VBox):
     """The influence network with a check box per layer, and an edge picker that shows each edge's basis.
 
+    ``text_scale`` enlarges the drawing's text (the projector dashboard uses 1.5).
+
     >>> from s400.data import load
     >>> app = NetworkExplorer(load())
     >>> app.layer_boxes[0].value = False  # hide the economic layer
@@ -113,8 +115,8 @@ class NetworkExplorer(w.VBox):
     'Showing 24 of 28 effect edges, in the layers: military, political.'
     """
 
-    def __init__(self, data: Dataset):
-        self.data = data
+    def __init__(self, data: Dataset, text_scale: float = 1.0):
+        self.data, self.text_scale = data, text_scale
         self.graph = effect_graph(data)
         self.pos = network_layout(self.graph)
         self.effect_edges = {e.id: e for e in data.edges if e.kind == "effect"}
@@ -142,8 +144,8 @@ class NetworkExplorer(w.VBox):
         shown = ", ".join(shown_layers) or "none"
         self.status.value = (f"Showing {view.number_of_edges()} of {self.graph.number_of_edges()} effect edges, "
                              f"in the layers: {shown}.")
-        self.picture.value = to_png(draw_network(view, self.pos, title=f"Layers shown: {shown}",
-                                                 highlight=[(chosen.source, chosen.target)]))
+        figure = draw_network(view, self.pos, title=f"Layers shown: {shown}", highlight=[(chosen.source, chosen.target)])
+        self.picture.value = to_png(enlarge_text(figure, self.text_scale))
         self.card.value = edge_card(self.data, self.picker.value)
 
 
@@ -197,10 +199,11 @@ class ReasoningLab(w.VBox):
         self.reset.on_click(self._on_reset)
         self.export.on_click(self._on_export)
         self.upload.observe(self._on_upload, "value")
-        super().__init__([w.HBox([self.preset, self.reset]), sources, self.verdict, self.chart, tabs,
-                          w.HBox([self.file_name, self.export, self.upload]), self.status])
+        files = w.HBox([self.file_name, self.export, self.upload])
+        super().__init__([w.HBox([self.preset, self.reset]), sources, self.verdict, self.chart, tabs, files,
+                          self.status])
         for widget, name in [(self, "reasoning-lab"), (self.verdict, "verdict"), (self.chart, "chart"),
-                             (self.status, "status")]:
+                             (self.status, "status"), (files, "files")]:
             widget.add_class(f"s400-{name}")
         self.load_values(lab.preset("author"))
         self._show_notes("author")
