@@ -32,6 +32,7 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.api import Gradebook
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.plugins import CsvExportPlugin
+from nbformat import NotebookNode
 from nbgrader.preprocessors import ClearHiddenTests
 from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
@@ -43,7 +44,7 @@ class HideHiddenTests(ClearHiddenTests):
     nbgrader's feedback otherwise shows the restored hidden tests (upstream issues #917, #1363).
     """
 
-    def preprocess_cell(self, cell, resources, cell_index):
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int) -> tuple[NotebookNode, dict]:
         cell, resources = super().preprocess_cell(cell, resources, cell_index)
         if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
             for output in cell.get("outputs", []):
