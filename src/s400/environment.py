@@ -67,5 +67,6 @@ def report() -> str:
         lines.append(f"OK: the data package is valid ({len(data.claims)} claims, "
                      f"{len(data.nodes)} nodes, {len(data.edges)} edges, "
                      f"{len(data.timeline)} events, {len(data.figures)} figures, "
-                     f"{len(data.predictions)} predictions).")
+                     f"{len(data.predictions)} predictions, {len(data.alignments)} alignments, "
+                     f"{len(data.moves)} moves).")
     return "\n".join(lines)
