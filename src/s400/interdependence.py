@@ -96,7 +96,8 @@ def channels(data: Dataset) -> list[Channel]:
                 "akkuyu_power_share: projected share of Turkish electricity (no unit generates yet)",
                 0.2, 0.2, 0.1,
                 "Judgements. Turkey: a Rosatom-owned plant is hard to replace once it runs. Russia: "
-                "about $20bn invested in Turkey (akkuyu_cost) that cannot be moved."),
+                "an investment in Turkey that cannot be moved: about $20bn in 2018 (akkuyu_cost), $24–25bn "
+                "at current prices by Rosatom's own account (akkuyu_cost_likhachev)."),
         Channel("TurkStream", turkstream,
                 "turkstream_capacity / gas_imports_total_2023: capacity, not flow, as a share of 2023 "
                 "imports; overlaps the gas channel",
@@ -106,9 +107,9 @@ def channels(data: Dataset) -> list[Channel]:
         Channel("tourism", f["russian_visitors_share_2024"].value / 100,
                 "russian_visitors_share_2024: Russians' share of foreign arrivals, 2024",
                 0.3, 0.1, 0.5,
-                "Judgements. Turkey: in 2016 Russian arrivals fell from 3.65m to about 0.8m and were not "
-                "replaced (a tourism shrinkage of at least $5bn was expected). Russia: Turkey topped Russian "
-                "tourists' destinations in 2024 (source of russian_visitors_2024), but tourists can go elsewhere."),
+                "Judgements. Turkey: in 2016 Russian arrivals fell from 3.65m to about 0.82–0.87m (a tourism "
+                "shrinkage of at least $5bn was expected). Russia: the sources give no share of Russians' "
+                "travel abroad; its tourists can go elsewhere."),
         Channel("trade", None,
                 "not computable: the sources give bilateral trade ($62–70bn in 2022, tr_ru_trade_2022) "
                 "but not either side's total trade, so no share",
