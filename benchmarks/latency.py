@@ -15,8 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the browser harness lives with the tests
 
-from browser.conftest import (CHROMIUM, CHROMIUM_ARGS, free_port, open_notebook,  # noqa: E402
-                              run_all, running_server)
+from browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    open_notebook,
+    run_all,
+    running_server,
+)
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from s400.data import load  # noqa: E402
@@ -43,11 +49,16 @@ def python_side() -> dict[str, float]:
     slider = app.sliders["magnitude.air_defence"]
     explorer = NetworkExplorer(load())
     return {
-        "slider callback (verdict + chart)": median_ms(timed(lambda i: setattr(slider, "value", 5.0 + (i % 2)), 200)),
-        "Monte Carlo, 100,000 worlds": median_ms(timed(lambda i: lab.monte_carlo(app.scenario(), seed=i), 20)),
+        "slider callback (verdict + chart)": median_ms(
+            timed(lambda i: setattr(slider, "value", 5.0 + (i % 2)), 200)
+        ),
+        "Monte Carlo, 100,000 worlds": median_ms(
+            timed(lambda i: lab.monte_carlo(app.scenario(), seed=i), 20)
+        ),
         "tornado (all parameters)": median_ms(timed(lambda i: lab.tornado(app.scenario()), 20)),
-        "network explorer redraw (PNG)": median_ms(timed(
-            lambda i: setattr(explorer.layer_boxes[0], "value", bool(i % 2)), 10)),
+        "network explorer redraw (PNG)": median_ms(
+            timed(lambda i: setattr(explorer.layer_boxes[0], "value", bool(i % 2)), 10)
+        ),
     }
 
 
@@ -65,12 +76,28 @@ def browser_side(presses: int = 30) -> dict[str, float]:
         return {}
     with tempfile.TemporaryDirectory() as tmp:
         port, token = free_port(), secrets.token_hex(16)
-        cmd = [sys.executable, "-m", "jupyterlab", f"--port={port}", "--no-browser", f"--ServerApp.token={token}",
-               "--ServerApp.ip=127.0.0.1", "--allow-root", f"--ServerApp.root_dir={ROOT}"]
-        with running_server(cmd, cwd=ROOT, home=Path(tmp), port=port, token=token) as server, sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(Path(tmp) / "profile", executable_path=str(CHROMIUM),
-                                                           headless=True, args=CHROMIUM_ARGS,
-                                                           viewport={"width": 1400, "height": 900})
+        cmd = [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            f"--port={port}",
+            "--no-browser",
+            f"--ServerApp.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            "--allow-root",
+            f"--ServerApp.root_dir={ROOT}",
+        ]
+        with (
+            running_server(cmd, cwd=ROOT, home=Path(tmp), port=port, token=token) as server,
+            sync_playwright() as p,
+        ):
+            context = p.chromium.launch_persistent_context(
+                Path(tmp) / "profile",
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=CHROMIUM_ARGS,
+                viewport={"width": 1400, "height": 900},
+            )
             page = context.pages[0]
             open_notebook(page, server, ROOT / "notebooks" / "03_reasoning_lab.ipynb")
             run_all(page)

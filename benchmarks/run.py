@@ -28,7 +28,9 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -41,16 +43,29 @@ def free_port() -> int:
 def lab_answers_after(repo: Path, home: Path) -> float:
     """Seconds from `make lab` to the server answering /api/status (set-up included if needed)."""
     port, token = free_port(), secrets.token_hex(8)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "cfg"), JUPYTER_RUNTIME_DIR=str(home / "rt"),
-               IPYTHONDIR=str(home / "ipy"), PIP_NO_CACHE_DIR="1")
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(home / "cfg"),
+        JUPYTER_RUNTIME_DIR=str(home / "rt"),
+        IPYTHONDIR=str(home / "ipy"),
+        PIP_NO_CACHE_DIR="1",
+    )
     args = f"--no-browser --ServerApp.token={token} --ServerApp.ip=127.0.0.1 --allow-root"
     start = time.perf_counter()
-    server = subprocess.Popen(["make", "lab", f"PORT={port}", f"LAB_ARGS={args}"], cwd=repo, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        ["make", "lab", f"PORT={port}", f"LAB_ARGS={args}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         while time.perf_counter() - start < 900:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2
+                )
                 return time.perf_counter() - start
             except OSError:
                 if server.poll() is not None:
@@ -75,22 +90,41 @@ def suite_and_setup(sections: set[str]) -> dict:
     for run in range(RUNS):
         if "suite" in sections:
             print(f"run {run + 1}/{RUNS}: test suite ...", flush=True)
-            results.setdefault("test_suite_s", []).append(timed(
-                [str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"], ROOT))
+            results.setdefault("test_suite_s", []).append(
+                timed(
+                    [
+                        str(ROOT / ".venv/bin/python"),
+                        "-m",
+                        "pytest",
+                        "-q",
+                        "-n",
+                        "2",
+                        "--dist",
+                        "loadfile",
+                    ],
+                    ROOT,
+                )
+            )
         if "setup" in sections:
             with tempfile.TemporaryDirectory() as tmp:
                 print(f"run {run + 1}/{RUNS}: cold set-up to JupyterLab ...", flush=True)
                 repo = clean_clone(Path(tmp))
-                results.setdefault("cold_setup_to_lab_s", []).append(lab_answers_after(repo, Path(tmp)))
+                results.setdefault("cold_setup_to_lab_s", []).append(
+                    lab_answers_after(repo, Path(tmp))
+                )
                 results.setdefault("warm_lab_s", []).append(lab_answers_after(repo, Path(tmp)))
                 shutil.rmtree(repo, ignore_errors=True)
     medians = {name: statistics.median(values) for name, values in results.items()}
     if medians:
         print(f"\nMedians over {RUNS} runs (seconds):")
         for name, value in medians.items():
-            print(f"  {name:22s} {value:8.1f}   runs: {', '.join(f'{v:.1f}' for v in results[name])}")
+            print(
+                f"  {name:22s} {value:8.1f}   runs: {', '.join(f'{v:.1f}' for v in results[name])}"
+            )
     if "cold_setup_to_lab_s" in medians:
-        print(f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x")
+        print(
+            f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x"
+        )
     return {"runs": results, "medians_s": medians}
 
 

@@ -42,7 +42,9 @@ README, which is not a .json file.
 """
 
 
-def synthetic(lab: Lab, rng: np.random.Generator, preset: str, moved: dict[str, float]) -> dict[str, float]:
+def synthetic(
+    lab: Lab, rng: np.random.Generator, preset: str, moved: dict[str, float]
+) -> dict[str, float]:
     """A preset, with some sliders moved, plus noise on every number, rounded to the slider step and
     kept in range."""
     scenario = {**lab.preset(preset), **moved}
@@ -68,15 +70,25 @@ def demo_files(lab: Lab, seed: int = SEED) -> dict[str, bytes]:
     files = {"README.md": README.format(seed=seed).encode("utf-8")}
     for i in range(1, STUDENTS + 1):
         preset, moved = ANCHORS[(i - 1) % len(ANCHORS)]
-        anchor = f"the preset '{PRESETS[preset]}'" + "".join(f", {k} at {v}" for k, v in moved.items())
-        note = (f"Synthetic, not a student's answer: {anchor}, with random noise; "
-                f"written by instructor/make_poll_demo.py (seed {seed}).")
-        files[f"synthetic_{i:02d}.json"] = dump(document(lab, f"synthetic student {i:02d}",
-                                                          synthetic(lab, rng, preset, moved), note))
+        anchor = f"the preset '{PRESETS[preset]}'" + "".join(
+            f", {k} at {v}" for k, v in moved.items()
+        )
+        note = (
+            f"Synthetic, not a student's answer: {anchor}, with random noise; "
+            f"written by instructor/make_poll_demo.py (seed {seed})."
+        )
+        files[f"synthetic_{i:02d}.json"] = dump(
+            document(lab, f"synthetic student {i:02d}", synthetic(lab, rng, preset, moved), note)
+        )
     files["synthetic_07_copy.json"] = files["synthetic_07.json"]
 
     def broken(why: str, **changes: object) -> bytes:
-        doc = document(lab, "synthetic broken file", lab.preset("author"), f"Synthetic, broken on purpose: {why}.")
+        doc = document(
+            lab,
+            "synthetic broken file",
+            lab.preset("author"),
+            f"Synthetic, broken on purpose: {why}.",
+        )
         for key, value in changes.items():
             if key == "values":
                 doc["values"].update(value)
@@ -87,14 +99,21 @@ def demo_files(lab: Lab, seed: int = SEED) -> dict[str, bytes]:
     files["broken_empty.json"] = b""
     files["broken_not_json.json"] = b"air defence 12, F-35 place 9, autonomy 6\n"
     files["broken_binary.json"] = bytes(range(256))
-    files["broken_foreign_package.json"] = dump({"name": "some-web-app", "version": "1.0.0", "dependencies": {}})
+    files["broken_foreign_package.json"] = dump(
+        {"name": "some-web-app", "version": "1.0.0", "dependencies": {}}
+    )
     files["broken_wrong_version.json"] = broken("a version this lab does not read", version=2)
     missing = json.loads(broken("two parameters left out"))
     del missing["values"]["discount_rate"], missing["values"]["probability.s400_active"]
     files["broken_missing_keys.json"] = dump(missing)
-    files["broken_bad_values.json"] = broken("a chance above 1, a word for a number and an unknown parameter",
-                                             values={"probability.s400_active": 1.5, "magnitude.economy": "high",
-                                                     "magnitude.morale": 2.0})
+    files["broken_bad_values.json"] = broken(
+        "a chance above 1, a word for a number and an unknown parameter",
+        values={
+            "probability.s400_active": 1.5,
+            "magnitude.economy": "high",
+            "magnitude.morale": 2.0,
+        },
+    )
     return files
 
 

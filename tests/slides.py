@@ -19,15 +19,27 @@ def build_slides(out: Path, home: Path, timeout: float = 300) -> Path:
     """Run `make slides SLIDES=out` with Jupyter, IPython and Matplotlib state under `home`;
     return the slides' HTML file. Fails with make's output if the build fails or hangs."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MAKE", "MFLAGS"))}
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+    for name in (
+        "JUPYTER_CONFIG_DIR",
+        "JUPYTER_DATA_DIR",
+        "JUPYTER_RUNTIME_DIR",
+        "IPYTHONDIR",
+        "MPLCONFIGDIR",
+    ):
         env[name] = str(home / name.lower())
     # -o: never reinstall the venv under a running test session (see tests/browser/conftest.py).
     cmd = ["make", "-C", str(ROOT), "-o", ".venv/.installed", "slides", f"SLIDES={out}"]
     try:
-        run = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
+        run = subprocess.run(
+            cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired as hung:
-        raise AssertionError(f"make slides did not finish in {timeout} s:\n{hung.stdout}\n{hung.stderr}") from None
-    assert run.returncode == 0, f"make slides failed ({run.returncode}):\n{run.stdout}\n{run.stderr}"
+        raise AssertionError(
+            f"make slides did not finish in {timeout} s:\n{hung.stdout}\n{hung.stderr}"
+        ) from None
+    assert run.returncode == 0, (
+        f"make slides failed ({run.returncode}):\n{run.stdout}\n{run.stderr}"
+    )
     return out / SLIDES_HTML
 
 
@@ -64,8 +76,11 @@ def offline_problems(html: Path) -> list[str]:
     addresses in inline scripts. An empty list: the page works from the folder alone."""
     parser = _References()
     parser.feed(html.read_text(encoding="utf-8"))
-    problems = [f"inline script loads {url}" for script in parser.inline_scripts
-                for url in re.findall(r"""['"]((?:https?:)?//[^'"]+)['"]""", script)]
+    problems = [
+        f"inline script loads {url}"
+        for script in parser.inline_scripts
+        for url in re.findall(r"""['"]((?:https?:)?//[^'"]+)['"]""", script)
+    ]
     pending = [(html, ref) for ref in parser.found]
     while pending:
         page, ref = pending.pop()

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import nbformat
-
 from locations import ROOT
 
 
@@ -24,14 +23,24 @@ def course(tmp: Path, assignments: list[str]) -> Path:
 def solved_answers(assignment: str) -> dict[str, str]:
     """grade_id -> the solution's source of every answer cell, delimiters removed."""
     source = nbformat.read(ROOT / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
-    return {c.metadata["nbgrader"]["grade_id"]: "\n".join(
-                line for line in c.source.splitlines() if "### BEGIN SOLUTION" not in line
-                and "### END SOLUTION" not in line)
-            for c in source.cells if c.metadata.get("nbgrader", {}).get("solution")}
+    return {
+        c.metadata["nbgrader"]["grade_id"]: "\n".join(
+            line
+            for line in c.source.splitlines()
+            if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
+        )
+        for c in source.cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
 
 
-def submit(course_dir: Path, student: str, assignment: str, answers: dict[str, str] | None = None,
-           edit=None) -> Path:
+def submit(
+    course_dir: Path,
+    student: str,
+    assignment: str,
+    answers: dict[str, str] | None = None,
+    edit=None,
+) -> Path:
     """Write submitted/<student>/<assignment>/<assignment>.ipynb: the release with ``answers``
     (grade_id -> source) filled in, then ``edit(notebook)`` applied, as a student's file would be."""
     release = nbformat.read(ROOT / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
@@ -53,12 +62,23 @@ def scores(course_dir: Path, assignment: str) -> dict[str, dict[str, float]]:
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:
-        return {s.student.id: {g.name: g.score for notebook in s.notebooks for g in notebook.grades}
-                for s in gradebook.find_assignment(assignment).submissions}
+        return {
+            s.student.id: {g.name: g.score for notebook in s.notebooks for g in notebook.grades}
+            for s in gradebook.find_assignment(assignment).submissions
+        }
 
 
 def nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
     """Run nbgrader's command line in a course directory (it shells out to tools beside this Python)."""
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                          capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

@@ -9,12 +9,15 @@ from s400.balance import balancing_flips, flipped, signed_graph, triads
 from s400.data import load
 
 
-@pytest.mark.parametrize("signs, balanced", [
-    ((1, 1, 1), True),     # three friends
-    ((1, -1, -1), True),   # two friends, a common enemy
-    ((1, 1, -1), False),   # my two friends are enemies
-    ((-1, -1, -1), False),  # three enemies: two would ally against the third
-])
+@pytest.mark.parametrize(
+    "signs, balanced",
+    [
+        ((1, 1, 1), True),  # three friends
+        ((1, -1, -1), True),  # two friends, a common enemy
+        ((1, 1, -1), False),  # my two friends are enemies
+        ((-1, -1, -1), False),  # three enemies: two would ally against the third
+    ],
+)
 def test_the_three_node_balance_table(signs, balanced):
     for order in set(itertools.permutations(signs)):
         ab, ac, bc = order
@@ -48,5 +51,8 @@ def test_after_the_purchase_the_triads_with_turkey_and_nato_are_unbalanced():
     flipping Turkey-NATO alone repairs both unbalanced triads and breaks neither of the others."""
     g = signed_graph(load(), "after")
     unbalanced = {frozenset(t.actors) for t in triads(g) if not t.balanced}
-    assert unbalanced == {frozenset({"us_gov", "turkey_gov", "nato"}), frozenset({"turkey_gov", "nato", "russia"})}
+    assert unbalanced == {
+        frozenset({"us_gov", "turkey_gov", "nato"}),
+        frozenset({"turkey_gov", "nato", "russia"}),
+    }
     assert balancing_flips(g) == [(("turkey_gov", "nato"),)]

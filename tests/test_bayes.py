@@ -30,18 +30,28 @@ def test_an_uninformative_move_leaves_the_belief_where_it_was():
     assert update(0.37, 0.5, 0.5) == pytest.approx(0.37)
 
 
-@pytest.mark.parametrize("prior, p_h, p_not, message", [
-    (1.2, 0.5, 0.5, "between 0 and 1"),
-    (0.5, 0.0, 0.0, "impossible under both readings"),
-])
+@pytest.mark.parametrize(
+    "prior, p_h, p_not, message",
+    [
+        (1.2, 0.5, 0.5, "between 0 and 1"),
+        (0.5, 0.0, 0.0, "impossible under both readings"),
+    ],
+)
 def test_impossible_inputs_say_what_is_wrong(prior, p_h, p_not, message):
     with pytest.raises(ValueError, match=message):
         update(prior, p_h, p_not)
 
 
-@pytest.mark.parametrize("antecedent, consequent, verdict", [
-    (True, True, "held"), (True, False, "failed"), (True, None, "open"),
-    (False, True, "untested"), (False, False, "untested"), (None, False, "depends on the condition"),
-])
+@pytest.mark.parametrize(
+    "antecedent, consequent, verdict",
+    [
+        (True, True, "held"),
+        (True, False, "failed"),
+        (True, None, "open"),
+        (False, True, "untested"),
+        (False, False, "untested"),
+        (None, False, "depends on the condition"),
+    ],
+)
 def test_conditional_verdicts(antecedent, consequent, verdict):
     assert judge_conditional(antecedent, consequent) == verdict

@@ -2,8 +2,16 @@
 
 import networkx as nx
 
-from s400.channels import (channel_graph, channel_report, cut, layers_linking, min_institution_cut,
-                           min_tie_cut, report_text, routes)
+from s400.channels import (
+    channel_graph,
+    channel_report,
+    cut,
+    layers_linking,
+    min_institution_cut,
+    min_tie_cut,
+    report_text,
+    routes,
+)
 from s400.data import load
 
 
@@ -15,26 +23,41 @@ def multiplex(*ties):
 
 
 # us ══ tr (political E1, economic E2); us ── dod ── tr (military E3, then E4 and E5)
-TWO_LAYERS = multiplex(("E1", "us", "tr", "political"), ("E2", "us", "tr", "economic"),
-                       ("E3", "us", "dod", "military"), ("E4", "dod", "tr", "military"),
-                       ("E5", "dod", "tr", "financial"))
+TWO_LAYERS = multiplex(
+    ("E1", "us", "tr", "political"),
+    ("E2", "us", "tr", "economic"),
+    ("E3", "us", "dod", "military"),
+    ("E4", "dod", "tr", "military"),
+    ("E5", "dod", "tr", "financial"),
+)
 # Two routes that meet at tsk: us-dod-tsk-tr and us-bank-tsk-tr
-SHARED_END = multiplex(("E1", "us", "dod", "military"), ("E2", "dod", "tsk", "military"),
-                       ("E3", "tsk", "tr", "military"), ("E4", "us", "bank", "financial"),
-                       ("E5", "bank", "tsk", "financial"))
+SHARED_END = multiplex(
+    ("E1", "us", "dod", "military"),
+    ("E2", "dod", "tsk", "military"),
+    ("E3", "tsk", "tr", "military"),
+    ("E4", "us", "bank", "financial"),
+    ("E5", "bank", "tsk", "financial"),
+)
 
 
 def test_cutting_a_layer_keeps_the_other_ties_and_every_node():
     g = cut(TWO_LAYERS, ["political"])
     assert sorted(k for _, _, k in g.edges(keys=True)) == ["E2", "E3", "E4", "E5"]
     assert set(g) == {"us", "tr", "dod"}
-    assert sorted(cut(TWO_LAYERS, institutions=["dod"]).edges(keys=True)) == [("us", "tr", "E1"), ("us", "tr", "E2")]
+    assert sorted(cut(TWO_LAYERS, institutions=["dod"]).edges(keys=True)) == [
+        ("us", "tr", "E1"),
+        ("us", "tr", "E2"),
+    ]
 
 
 def test_which_layers_link_the_two_ends_on_their_own():
     # military: us-dod-tr; political: direct; economic: direct; financial: only dod-tr, us is not on it
     assert layers_linking(TWO_LAYERS, "us", "tr") == {
-        "economic": True, "financial": False, "military": True, "political": True}
+        "economic": True,
+        "financial": False,
+        "military": True,
+        "political": True,
+    }
 
 
 def test_a_smallest_tie_cut_counts_parallel_ties():
@@ -65,7 +88,8 @@ def test_report_text_names_bottlenecks_with_their_labels():
     report = channel_report(SHARED_END, "us", "tr")
     assert report_text(report, {"tsk": "Turkish Armed Forces"}) == (
         "Connected by 1 independent route; cutting 1 tie would separate them; "
-        "bottlenecks: Turkish Armed Forces.")
+        "bottlenecks: Turkish Armed Forces."
+    )
 
 
 def test_the_political_cut_on_the_real_ties():

@@ -8,8 +8,16 @@ import pytest
 
 import s400
 from s400 import checks
-from s400.checks import (NOT_ANSWERED, NotYetCorrect, check_choice, check_count, check_ids, check_number,
-                         check_sign, expect)
+from s400.checks import (
+    NOT_ANSWERED,
+    NotYetCorrect,
+    check_choice,
+    check_count,
+    check_ids,
+    check_number,
+    check_sign,
+    expect,
+)
 
 
 class EqualsEverything:
@@ -51,18 +59,38 @@ def test_feedback_speaks_in_plain_words():
     assert check_sign(-1, -1).ok and str(check_sign(-1, -1)).startswith("Correct")
     assert str(check_sign(1, -1)).startswith("Not quite")
     assert str(check_sign([1], -1)).startswith("Expected the number 1 or -1, got the list")
-    assert str(check_number([0.2], 0.3, 0.01, "h", -1, 1)) == "Expected a number between -1 and 1, got the list [0.2]."
-    assert str(check_number(0.9, 0.3, 0.01, "did you multiply?")) == \
-        "The sign is right but the size is off. Hint: did you multiply?"
+    assert (
+        str(check_number([0.2], 0.3, 0.01, "h", -1, 1))
+        == "Expected a number between -1 and 1, got the list [0.2]."
+    )
+    assert (
+        str(check_number(0.9, 0.3, 0.01, "did you multiply?"))
+        == "The sign is right but the size is off. Hint: did you multiply?"
+    )
     assert str(check_count(2.0, 2, "h")).startswith("Expected a whole number")
     assert str(check_ids(np.array(["C01"]), {"C01"}, "h")).startswith("Expected a list of ids")
 
 
-@pytest.mark.parametrize("answer", [EqualsEverything(), FloatEqualsEverything(1.0), IntEqualsEverything(1),
-                                    StrEqualsEverything("x"), [EqualsEverything()], True, math.nan])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        EqualsEverything(),
+        FloatEqualsEverything(1.0),
+        IntEqualsEverything(1),
+        StrEqualsEverything("x"),
+        [EqualsEverything()],
+        True,
+        math.nan,
+    ],
+)
 def test_no_check_passes_an_object_built_to_fool_comparisons(answer):
-    results = [check_sign(answer, -1), check_number(answer, 0.45, 0.01, "h"), check_count(answer, 13, "h"),
-               check_choice(answer, "+", ("+", "-"), "h"), check_ids(answer, {"C01"}, "h")]
+    results = [
+        check_sign(answer, -1),
+        check_number(answer, 0.45, 0.01, "h"),
+        check_count(answer, 13, "h"),
+        check_choice(answer, "+", ("+", "-"), "h"),
+        check_ids(answer, {"C01"}, "h"),
+    ]
     assert not any(r.ok for r in results), [str(r) for r in results]
 
 
@@ -81,7 +109,9 @@ def test_expect_raises_with_the_message_and_prints_on_success(capsys):
 def test_a_fresh_copy_of_the_checks_ignores_patches_of_the_imported_module(monkeypatch):
     """The hidden tests run s400/checks.py afresh, as here; patching the imported module changes nothing."""
     monkeypatch.setattr(checks, "expect_number", lambda *args, **kwargs: None)
-    monkeypatch.setattr(checks, "check_number", lambda *args, **kwargs: checks.Feedback(True, "patched"))
+    monkeypatch.setattr(
+        checks, "check_number", lambda *args, **kwargs: checks.Feedback(True, "patched")
+    )
     fresh = runpy.run_path(f"{s400.__path__[0]}/checks.py")
     with pytest.raises(AssertionError):
         fresh["expect_number"](0.99, -0.45, 0.005)

@@ -4,10 +4,9 @@ import json
 import re
 
 import pytest
+from locations import DATA, ROOT, SHARED
 
 from s400.data import load
-
-from locations import DATA, ROOT, SHARED
 
 OP_ED = SHARED / "op-ed.txt"
 
@@ -18,14 +17,16 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, n: int) -> set[tuple[str, ...]]:
     tokens = words(text)
-    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
 def project_texts() -> dict[str, str]:
     """Every piece of prose the project ships: CSV files, READMEs and notebook cells."""
-    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
-             for pattern in ("data/*.csv", "data/scenarios/*.json", "*.md", "*/*.md")
-             for p in ROOT.glob(pattern)}
+    texts = {
+        p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+        for pattern in ("data/*.csv", "data/scenarios/*.json", "*.md", "*/*.md")
+        for p in ROOT.glob(pattern)
+    }
     for nb in ROOT.glob("*/**/*.ipynb"):
         if ".ipynb_checkpoints" not in nb.parts and ".venv" not in nb.parts:
             cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
@@ -33,12 +34,16 @@ def project_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.skipif(not OP_ED.is_file(), reason="../shared/reference/op-ed.txt is not beside the repository")
+@pytest.mark.skipif(
+    not OP_ED.is_file(), reason="../shared/reference/op-ed.txt is not beside the repository"
+)
 def test_no_sentence_of_the_op_ed_is_copied():
     """Paraphrase, never copy: no run of 7 words of the op-ed appears anywhere in the project."""
     op_ed = shingles(OP_ED.read_text(encoding="utf-8"), 7)
-    copied = {name: [" ".join(s) for s in shingles(text, 7) & op_ed]
-              for name, text in project_texts().items()}
+    copied = {
+        name: [" ".join(s) for s in shingles(text, 7) & op_ed]
+        for name, text in project_texts().items()
+    }
     assert {name: runs for name, runs in copied.items() if runs} == {}
 
 
@@ -59,7 +64,9 @@ def test_claims_attributed_to_others_are_not_the_authors():
 
 def test_every_prediction_of_the_op_ed_is_checked_against_the_record():
     data = load()
-    predictive = {c.id for c in data.claims.values() if c.kind in {"prediction", "conditional_prediction"}}
+    predictive = {
+        c.id for c in data.claims.values() if c.kind in {"prediction", "conditional_prediction"}
+    }
     checked = {claim for p in data.predictions.values() for claim in p.claims}
     assert predictive - checked == set()
 
@@ -124,6 +131,9 @@ def test_op_ed_edges_follow_the_written_weight_rule():
     """data/README.md: an op-ed edge's default weight is set by how firmly the op-ed commits."""
     rule = {"strong": 0.8, "moderate": 0.6, "weak": 0.4, "none": 0.5}
     data = load()
-    off = {e.id: (e.weight, rule[data.claims[e.claim].hedge]) for e in data.edges
-           if e.basis == "op-ed" and e.weight != rule[data.claims[e.claim].hedge]}
+    off = {
+        e.id: (e.weight, rule[data.claims[e.claim].hedge])
+        for e in data.edges
+        if e.basis == "op-ed" and e.weight != rule[data.claims[e.claim].hedge]
+    }
     assert off == {}

@@ -6,14 +6,16 @@ import json
 
 import nbformat
 import pytest
-
 from locations import ROOT
-from s400.grading import grade
-from s400.questions import QUESTIONS
 from submissions import course, nbgrader, scores, solved_answers, submit
 
+from s400.grading import grade
+from s400.questions import QUESTIONS
+
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
-GRADED_HERE = [a for a in ASSIGNMENTS if a != "ex02_network"]  # exercise 2 is graded in test_grading.py
+GRADED_HERE = [
+    a for a in ASSIGNMENTS if a != "ex02_network"
+]  # exercise 2 is graded in test_grading.py
 
 
 def nbgrader_cells(path):
@@ -28,7 +30,9 @@ def hidden_keys(assignment):
             visible, *hidden = cell.source.split("### BEGIN HIDDEN TESTS")
             question = ast.literal_eval(ast.parse(visible).body[0].value.args[0])
             call = ast.parse(hidden[0].split("### END HIDDEN TESTS")[0]).body[-1].value
-            keys.append((question, call.func.slice.value, [ast.literal_eval(a) for a in call.args[1:]]))
+            keys.append(
+                (question, call.func.slice.value, [ast.literal_eval(a) for a in call.args[1:]])
+            )
     return keys
 
 
@@ -43,8 +47,9 @@ def test_the_release_is_exactly_what_nbgrader_generates_from_solutions(tmp_path)
         run = nbgrader("generate_assignment", assignment, course=root)
         assert run.returncode == 0, run.stderr[-2000:]
         compared = filecmp.dircmp(root / "exercises" / assignment, ROOT / "exercises" / assignment)
-        assert (compared.left_only, compared.right_only, compared.diff_files) == ([], [], []), \
+        assert (compared.left_only, compared.right_only, compared.diff_files) == ([], [], []), (
             f"exercises/{assignment} drifted from solutions/: run `make exercises` and commit"
+        )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -53,7 +58,10 @@ def test_the_release_shows_no_solution_key_or_rubric(assignment):
     text = (folder / f"{assignment}.ipynb").read_text()
     for secret in ("BEGIN SOLUTION", "HIDDEN TESTS", "run_path", "Model answer"):
         assert secret not in text
-    assert not (folder / "rubric.md").exists() and (ROOT / "solutions" / assignment / "rubric.md").exists()
+    assert (
+        not (folder / "rubric.md").exists()
+        and (ROOT / "solutions" / assignment / "rubric.md").exists()
+    )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -67,15 +75,23 @@ def test_only_check_cells_may_raise_and_they_are_tagged_for_it(assignment):
     assert written and all(c.metadata.nbgrader["points"] > 0 for c in written)
 
 
-@pytest.mark.parametrize("question, checker, arguments",
-                         [pytest.param(*k, id=k[0]) for a in ASSIGNMENTS for k in hidden_keys(a)])
+@pytest.mark.parametrize(
+    "question, checker, arguments",
+    [pytest.param(*k, id=k[0]) for a in ASSIGNMENTS for k in hidden_keys(a)],
+)
 def test_visible_checks_and_hidden_keys_agree(question, checker, arguments):
     """The visible check computes its answer from data/; the hidden test holds a literal key."""
     key = arguments[0]
-    assert QUESTIONS[question](key).ok, f"{question}: the visible check refuses the hidden key {key!r}"
-    wrong = {"expect_number": lambda: key + 10 * arguments[1] + 1, "expect_count": lambda: key + 1,
-             "expect_sign": lambda: -key, "expect_ids": lambda: sorted(key)[1:],
-             "expect_choice": lambda: key + "x"}[checker]()
+    assert QUESTIONS[question](key).ok, (
+        f"{question}: the visible check refuses the hidden key {key!r}"
+    )
+    wrong = {
+        "expect_number": lambda: key + 10 * arguments[1] + 1,
+        "expect_count": lambda: key + 1,
+        "expect_sign": lambda: -key,
+        "expect_ids": lambda: sorted(key)[1:],
+        "expect_choice": lambda: key + "x",
+    }[checker]()
     assert not QUESTIONS[question](wrong).ok
 
 
@@ -87,7 +103,9 @@ def test_every_question_has_a_check_cell():
 @pytest.mark.parametrize("exercise", ASSIGNMENTS)
 def test_its_narrative_notebook_links_each_exercise(exercise):
     notebook = next((ROOT / "notebooks").glob(f"{exercise[2:4]}_*.ipynb"))
-    assert f"../exercises/{exercise}/{exercise}.ipynb" in json.dumps(nbformat.read(notebook, as_version=4).cells)
+    assert f"../exercises/{exercise}/{exercise}.ipynb" in json.dumps(
+        nbformat.read(notebook, as_version=4).cells
+    )
 
 
 @pytest.fixture(scope="module")
@@ -98,27 +116,42 @@ def graded(tmp_path_factory):
         right = solved_answers(assignment)
         submit(root, "solved", assignment, right)
         submit(root, "blank", assignment)
-        submit(root, "half", assignment, {k: v for k, v in right.items() if k in ("q1_answer", "q2_answer")})
+        submit(
+            root,
+            "half",
+            assignment,
+            {k: v for k, v in right.items() if k in ("q1_answer", "q2_answer")},
+        )
         grade(assignment, root, timeout=60, say=lambda line: None)
     return root
 
 
 @pytest.mark.parametrize("assignment", GRADED_HERE)
 def test_solved_scores_full_marks_blank_zero_half_the_first_two_questions(graded, assignment):
-    points = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
-              for c in nbgrader_cells(ROOT / "solutions" / assignment / f"{assignment}.ipynb")
-              if c.metadata.nbgrader.get("grade") and c.cell_type == "code"}
-    got = {s: {k: v for k, v in g.items() if k in points} for s, g in scores(graded, assignment).items()}
+    points = {
+        c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
+        for c in nbgrader_cells(ROOT / "solutions" / assignment / f"{assignment}.ipynb")
+        if c.metadata.nbgrader.get("grade") and c.cell_type == "code"
+    }
+    got = {
+        s: {k: v for k, v in g.items() if k in points}
+        for s, g in scores(graded, assignment).items()
+    }
     assert got["solved"] == points
     assert sum(got["blank"].values()) == 0
-    assert got["half"] == {k: (v if k in ("q1_check", "q2_check") else 0) for k, v in points.items()}
+    assert got["half"] == {
+        k: (v if k in ("q1_check", "q2_check") else 0) for k, v in points.items()
+    }
 
 
 @pytest.mark.parametrize("assignment", GRADED_HERE)
 def test_a_blank_exercise_runs_to_the_end_and_says_not_answered_yet(graded, assignment):
-    notebook = nbformat.read(graded / "autograded" / "blank" / assignment / f"{assignment}.ipynb", as_version=4)
+    notebook = nbformat.read(
+        graded / "autograded" / "blank" / assignment / f"{assignment}.ipynb", as_version=4
+    )
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)
     errors = [o for c in code for o in c.outputs if o.output_type == "error"]
-    assert errors and all(o.ename == "NotYetCorrect" and o.evalue.startswith("Not answered yet") for o in errors)
-
+    assert errors and all(
+        o.ename == "NotYetCorrect" and o.evalue.startswith("Not answered yet") for o in errors
+    )

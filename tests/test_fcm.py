@@ -19,7 +19,7 @@ def test_one_step_by_hand():
     # a -> b (+0.5), b -> c (-1.0); a held at 1, start b = c = 0
     w = np.array([[0, 0.5, 0], [0, 0, -1.0], [0, 0, 0]])
     first = step(np.array([1.0, 0.0, 0.0]), w, {0: 1.0})
-    assert first == pytest.approx([1.0, math.tanh(0.5), 0.0])      # c sees b's old value, 0
+    assert first == pytest.approx([1.0, math.tanh(0.5), 0.0])  # c sees b's old value, 0
     second = step(first, w, {0: 1.0})
     assert second == pytest.approx([1.0, 0.46212, -0.43182], abs=1e-4)  # tanh(-tanh(0.5))
 
@@ -47,7 +47,9 @@ def test_a_run_that_does_not_settle_in_time_says_so():
 
 
 def test_weight_matrix_and_overrides():
-    g = nx.DiGraph([("a", "b", {"sign": -1, "weight": 0.5}), ("b", "a", {"sign": 1, "weight": 0.2})])
+    g = nx.DiGraph(
+        [("a", "b", {"sign": -1, "weight": 0.5}), ("b", "a", {"sign": 1, "weight": 0.2})]
+    )
     assert weight_matrix(g, ["a", "b"]).tolist() == [[0, -0.5], [0.2, 0]]
     assert weight_matrix(g, ["a", "b"], {("a", "b"): 1.0}).tolist() == [[0, -1.0], [0.2, 0]]
 

@@ -3,7 +3,14 @@
 import pytest
 
 from s400.data import load
-from s400.forecasting import brier_score, calibration_table, comparison_text, implied_probability, outcome, score
+from s400.forecasting import (
+    brier_score,
+    calibration_table,
+    comparison_text,
+    implied_probability,
+    outcome,
+    score,
+)
 
 DATA = load()
 
@@ -29,9 +36,13 @@ def test_calibration_table_by_hand():
     assert [r["bin"] for r in rows] == ["0.0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1.0"]
     assert [r["count"] for r in rows] == [1, 2, 0, 0, 2]
     # bin 0.2–0.4: forecasts 0.3 and 0.35 (mean 0.325), one of two came true
-    assert rows[1]["mean forecast"] == pytest.approx(0.325) and rows[1]["observed"] == pytest.approx(0.5)
+    assert rows[1]["mean forecast"] == pytest.approx(0.325) and rows[1][
+        "observed"
+    ] == pytest.approx(0.5)
     # bin 0.8–1.0 includes 1.0 itself: mean (0.9 + 1.0) / 2
-    assert rows[4]["mean forecast"] == pytest.approx(0.95) and rows[4]["observed"] == pytest.approx(1.0)
+    assert rows[4]["mean forecast"] == pytest.approx(0.95) and rows[4]["observed"] == pytest.approx(
+        1.0
+    )
     assert rows[2]["mean forecast"] is None and rows[2]["observed"] is None
 
 
@@ -49,7 +60,10 @@ def test_the_authors_implied_probability_follows_the_hedge_rule():
     # PR01 rests on C08 (moderate) -> 0.6; PR04 on C13-C15 (all strong) -> 0.8;
     # PR08 joins NATO's reported belief C19 (not the author's forecast) and C20 (strong) -> 0.8;
     # PR11 joins C24, C25 (strong) and C26 (weak) -> the weakest, 0.4.
-    got = {pid: implied_probability(DATA.predictions[pid], DATA) for pid in ("PR01", "PR04", "PR08", "PR11")}
+    got = {
+        pid: implied_probability(DATA.predictions[pid], DATA)
+        for pid in ("PR01", "PR04", "PR08", "PR11")
+    }
     assert got == {"PR01": 0.6, "PR04": 0.8, "PR08": 0.8, "PR11": 0.4}
 
 
@@ -69,5 +83,7 @@ def test_comparison_text_names_what_was_left_out():
     author = score({"PR01": 0.6, "PR06": 0.6}, DATA.predictions)
     yours = score({"PR01": 1.0, "PR06": 0.0, "PR10": 0.3}, DATA.predictions)
     # yours: 0 + 0 = 0; the author: (0.16 + 0.36) / 2 = 0.26; always 50 %: 0.25
-    assert comparison_text(yours, author) == ("Your Brier score: 0.000 on 2 predictions (left out: PR10). "
-                                              "The author: 0.260. Always 50%: 0.250.")
+    assert comparison_text(yours, author) == (
+        "Your Brier score: 0.000 on 2 predictions (left out: PR10). "
+        "The author: 0.260. Always 50%: 0.250."
+    )

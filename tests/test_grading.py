@@ -9,15 +9,15 @@ import subprocess
 import sys
 
 import pytest
+from submissions import course, scores, solved_answers, submit
 
 from s400.grading import grade
-from submissions import course, scores, solved_answers, submit
 
 A = "ex02_network"
 POINTS = {"q1_check": 1, "q2_check": 1, "q3_check": 2, "q4_check": 2, "q5_check": 1}
 FULL = sum(POINTS.values())
 
-EQUALS_EVERYTHING = '''
+EQUALS_EVERYTHING = """
 class Anything(float):
     def __eq__(self, other):
         return True
@@ -25,8 +25,8 @@ class Anything(float):
         return 0.0
     __hash__ = float.__hash__
 answer_q3 = Anything(9)
-'''
-PATCHES = '''
+"""
+PATCHES = """
 import sys, types
 import s400.checks
 s400.checks.expect = s400.checks.expect_count = lambda *args, **kwargs: None
@@ -34,11 +34,11 @@ s400.checks.check_count = lambda *args, **kwargs: s400.checks.Feedback(True, "Co
 sys.modules["s400.checks"] = types.ModuleType("s400.checks")
 check = lambda *args, **kwargs: None
 answer_q1 = 99
-'''
-SWALLOW_ERRORS = '''
+"""
+SWALLOW_ERRORS = """
 get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)
 answer_q3 = 0.99
-'''
+"""
 
 
 def _blank_checks(notebook):
@@ -46,7 +46,9 @@ def _blank_checks(notebook):
     for cell in notebook.cells:
         if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
             cell.source = "pass"
-    notebook.cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q5_check"]
+    notebook.cells = [
+        c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q5_check"
+    ]
 
 
 def _wrong(**answers):
@@ -70,7 +72,12 @@ def graded(tmp_path_factory):
     submit(root, "exception", A, {**right, "q4_answer": 'raise ValueError("a bug in my answer")'})
     submit(root, "tamper", A, {**right, **_wrong(q2=1)}, edit=_blank_checks)
     submit(root, "fool_eq", A, {**right, "q3_answer": EQUALS_EVERYTHING})
-    submit(root, "patcher", A, {**right, "q1_answer": right["q1_answer"] + PATCHES, "q3_answer": SWALLOW_ERRORS})
+    submit(
+        root,
+        "patcher",
+        A,
+        {**right, "q1_answer": right["q1_answer"] + PATCHES, "q3_answer": SWALLOW_ERRORS},
+    )
     extras = submit(root, "extras", A, right).parent
     (extras / "notes.txt").write_text("my notes")
     (extras / "scratch.ipynb").write_text("{}")
@@ -96,10 +103,14 @@ def graded(tmp_path_factory):
 
 def test_every_readable_submission_gets_exactly_the_points_intended(graded):
     root, _, _, _ = graded
-    points = {student: {k: v for k, v in grades.items() if k != "written_answer"}
-              for student, grades in scores(root, A).items()}
+    points = {
+        student: {k: v for k, v in grades.items() if k != "written_answer"}
+        for student, grades in scores(root, A).items()
+    }
     expected = {
-        "full": FULL, "extras": FULL, "blank": 0,
+        "full": FULL,
+        "extras": FULL,
+        "blank": 0,
         "half": FULL - POINTS["q3_check"] - POINTS["q5_check"],  # right on q1, q2, q4
         "loop": FULL - POINTS["q3_check"],  # the endless answer is stopped; the rest is graded
         "exception": FULL - POINTS["q4_check"],
@@ -127,7 +138,9 @@ def _student(line):
 
 def test_an_interrupted_run_resumes_without_grading_anyone_twice(graded):
     _, first_run, second_run, _ = graded
-    before = [_student(line) for line in first_run if line.startswith("[") and "NOT GRADED" not in line]
+    before = [
+        _student(line) for line in first_run if line.startswith("[") and "NOT GRADED" not in line
+    ]
     assert before == ["blank"]  # badjson, blank, empty: then the interruption
     assert [_student(line) for line in second_run if "graded in an earlier run" in line] == before
 
@@ -136,7 +149,9 @@ def test_grades_csv_holds_one_row_per_graded_student(graded):
     root, _, _, outcomes = graded
     with open(root / "grades.csv", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert sorted(r["student_id"] for r in rows) == sorted(s for s, o in outcomes.items() if o.graded)
+    assert sorted(r["student_id"] for r in rows) == sorted(
+        s for s, o in outcomes.items() if o.graded
+    )
     assert {r["student_id"]: float(r["score"]) for r in rows}["half"] == 4.0
     assert {float(r["max_score"]) for r in rows} == {FULL + 3.0}  # with the written answer
 
@@ -150,13 +165,19 @@ def test_feedback_explains_failures_without_showing_hidden_tests(graded):
 
 def test_the_progress_lines_name_each_student_and_score(graded):
     _, first_run, lines, _ = graded
-    assert first_run[1].startswith("[1/12] badjson: NOT GRADED: ex02_network.ipynb is not a valid notebook")
+    assert first_run[1].startswith(
+        "[1/12] badjson: NOT GRADED: ex02_network.ipynb is not a valid notebook"
+    )
     assert "[2/12] blank: 0/7 checked automatically; 1 written answer(s) left blank" in first_run
     assert "[8/12] half: 4/7 checked automatically; written: 3 points to grade by hand" in lines
 
 
 def test_the_command_line_says_when_a_submission_could_not_be_graded(graded):
     root, _, _, _ = graded
-    run = subprocess.run([sys.executable, "-m", "s400.grading", A, "--course", str(root)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "s400.grading", A, "--course", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 1 and "3 not graded" in run.stdout

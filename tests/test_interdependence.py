@@ -3,7 +3,14 @@
 import pytest
 
 from s400.data import load
-from s400.interdependence import Channel, asymmetry_index, channels, dependence_asymmetry, vulnerability, with_judgement
+from s400.interdependence import (
+    Channel,
+    asymmetry_index,
+    channels,
+    dependence_asymmetry,
+    vulnerability,
+    with_judgement,
+)
 
 
 def test_vulnerability_is_what_remains_after_substitution():
@@ -12,11 +19,11 @@ def test_vulnerability_is_what_remains_after_substitution():
 
 
 def test_asymmetry_index_on_made_up_numbers():
-    assert asymmetry_index([0.6], [0.2]) == pytest.approx(0.5)       # (0.6 - 0.2) / 0.8
-    assert asymmetry_index([0.2], [0.6]) == pytest.approx(-0.5)      # the partner depends more
-    assert asymmetry_index([0.5, 0.0], [0.0, 0.5]) == 0.0            # even
-    assert asymmetry_index([0.4, 0.0], [0.0, 0.0]) == 1.0            # only one side depends
-    assert asymmetry_index([0.0], [0.0]) == 0.0                      # no ties at all
+    assert asymmetry_index([0.6], [0.2]) == pytest.approx(0.5)  # (0.6 - 0.2) / 0.8
+    assert asymmetry_index([0.2], [0.6]) == pytest.approx(-0.5)  # the partner depends more
+    assert asymmetry_index([0.5, 0.0], [0.0, 0.5]) == 0.0  # even
+    assert asymmetry_index([0.4, 0.0], [0.0, 0.0]) == 1.0  # only one side depends
+    assert asymmetry_index([0.0], [0.0]) == 0.0  # no ties at all
     # weights 2 and 1: D_own = 2*0.3 + 0.1 = 0.7, D_partner = 2*0.1 + 0.4 = 0.6 -> 0.1 / 1.3
     assert asymmetry_index([0.3, 0.1], [0.1, 0.4], [2.0, 1.0]) == pytest.approx(0.1 / 1.3)
 
@@ -35,7 +42,7 @@ def test_sensitivity_and_vulnerability_asymmetry_on_made_up_channels():
 
 def test_channels_read_turkeys_exposures_from_the_figures():
     chans = {c.name: c for c in channels(load())}
-    assert chans["gas"].turkey_exposure == pytest.approx(0.4227)        # 42.27 %
+    assert chans["gas"].turkey_exposure == pytest.approx(0.4227)  # 42.27 %
     assert chans["TurkStream"].turkey_exposure == pytest.approx(0.624)  # 31.5 / 50.48 = 0.62401
     assert chans["tourism"].turkey_exposure == pytest.approx(0.128)
     assert chans["trade"].turkey_exposure is None  # no total trade in the sources, so no share

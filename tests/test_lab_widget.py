@@ -18,9 +18,15 @@ def app(tmp_path):
 
 
 def upload(app: ReasoningLab, name: str, content: bytes) -> None:
-    app.upload.value = ({"name": name, "type": "application/json", "size": len(content),
-                         "content": memoryview(content),
-                         "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+    app.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        },
+    )
 
 
 def test_it_opens_on_the_authors_reading(app):
@@ -59,11 +65,19 @@ def test_export_then_import_round_trips(app, tmp_path):
     assert "Imported mine" in app.status.value
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"\xff\xfe not text", "utf-8"),
-    (b"{oops", "not valid JSON"),
-    (json.dumps({"format": "s400-scenario", "version": 1, "values": {"discount_rate": 9}}).encode(), "outside its range"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\xff\xfe not text", "utf-8"),
+        (b"{oops", "not valid JSON"),
+        (
+            json.dumps(
+                {"format": "s400-scenario", "version": 1, "values": {"discount_rate": 9}}
+            ).encode(),
+            "outside its range",
+        ),
+    ],
+)
 def test_a_bad_file_changes_nothing_and_says_why(app, content, reason):
     before = app.scenario()
     upload(app, "bad.json", content)

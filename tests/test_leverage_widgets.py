@@ -19,7 +19,9 @@ def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
     quiz.reveal.click()
     assert quiz.outcomes["PR06"].value == "<b>false</b>"
     # all at 1: PR01, PR04 score 0; PR06, PR07 score 1 each; six partly verdicts 0.25 each -> 3.5 / 10
-    assert quiz.result.value.startswith("<b>Your Brier score: 0.350 on 10 predictions (left out: PR10).")
+    assert quiz.result.value.startswith(
+        "<b>Your Brier score: 0.350 on 10 predictions (left out: PR10)."
+    )
     assert "The author: 0.114." in quiz.result.value
     quiz.partly.value = "leave out"
     # 0 + 0 + 1 + 1 over 4
@@ -29,7 +31,10 @@ def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
 
 def test_the_leverage_map_follows_clamps_and_weights():
     app = LeverageMap(DATA)
-    assert f"Russia's leverage over Turkey</td><td>{math.tanh(0.8 + 0.8 * math.tanh(0.8)):+.2f}" in app.result.value
+    assert (
+        f"Russia's leverage over Turkey</td><td>{math.tanh(0.8 + 0.8 * math.tanh(0.8)):+.2f}"
+        in app.result.value
+    )
     app.clamps["nato_trust"].value = True
     assert "Russia's leverage over Turkey</td><td>+0.00" in app.result.value
     app.weights[("nato_trust", "russian_leverage")].value = 0.0

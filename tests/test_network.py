@@ -4,18 +4,32 @@ import networkx as nx
 import pytest
 
 from s400.data import load
-from s400.network import (argument_map, centrality_table, effect_graph, effects_on_outcomes,
-                          feedback_loops, layer_view, tie_graph, total_effect)
+from s400.network import (
+    argument_map,
+    centrality_table,
+    effect_graph,
+    effects_on_outcomes,
+    feedback_loops,
+    layer_view,
+    tie_graph,
+    total_effect,
+)
 
 
 def signed(*edges):
-    return nx.DiGraph([(u, v, {"sign": s, "weight": w, "layer": layer}) for u, v, s, w, layer in edges])
+    return nx.DiGraph(
+        [(u, v, {"sign": s, "weight": w, "layer": layer}) for u, v, s, w, layer in edges]
+    )
 
 
 def test_total_effect_of_paths_that_disagree_is_indeterminate():
-    g = signed(("d", "x", +1, 0.5, "military"), ("x", "o", +1, 0.4, "military"),
-               ("d", "o", -1, 0.3, "political"),
-               ("d", "y", -1, 1.0, "economic"), ("y", "o", -1, 0.5, "economic"))
+    g = signed(
+        ("d", "x", +1, 0.5, "military"),
+        ("x", "o", +1, 0.4, "military"),
+        ("d", "o", -1, 0.3, "political"),
+        ("d", "y", -1, 1.0, "economic"),
+        ("y", "o", -1, 0.5, "economic"),
+    )
     t = total_effect(g, "d", "o")
     # paths, sorted: d-o = -0.3 (-); d-x-o = 0.5*0.4 = +0.2 (+); d-y-o = (-1)(-0.5) = +0.5 (+)
     assert t.paths == (("d", "o"), ("d", "x", "o"), ("d", "y", "o"))
@@ -25,16 +39,24 @@ def test_total_effect_of_paths_that_disagree_is_indeterminate():
 
 
 def test_total_effect_when_paths_agree_or_do_not_exist():
-    g = signed(("a", "b", -1, 0.5, "political"), ("b", "c", 1, 0.5, "political"),
-               ("a", "c", -1, 0.1, "political"))
+    g = signed(
+        ("a", "b", -1, 0.5, "political"),
+        ("b", "c", 1, 0.5, "political"),
+        ("a", "c", -1, 0.1, "political"),
+    )
     assert total_effect(g, "a", "c").verdict == "-"  # -*+ = - and - : all negative
     assert total_effect(g, "c", "a").verdict == "none"
     assert total_effect(g, "c", "a").weighted == 0
 
 
 def test_feedback_loops_are_reinforcing_or_balancing():
-    g = signed(("a", "b", 1, 1, "x"), ("b", "c", -1, 1, "x"), ("c", "a", 1, 1, "x"),
-               ("c", "d", -1, 1, "x"), ("d", "c", -1, 1, "x"))
+    g = signed(
+        ("a", "b", 1, 1, "x"),
+        ("b", "c", -1, 1, "x"),
+        ("c", "a", 1, 1, "x"),
+        ("c", "d", -1, 1, "x"),
+        ("d", "c", -1, 1, "x"),
+    )
     # a-b-c-a has one negative edge: balancing; c-d-c has two: reinforcing
     assert feedback_loops(g) == [(("a", "b", "c"), "balancing"), (("c", "d"), "reinforcing")]
 
@@ -85,4 +107,8 @@ def test_the_argument_map_and_the_ties_come_from_the_data():
     t = tie_graph(data)
     assert t.number_of_edges() == sum(1 for e in data.edges if e.kind == "tie")
     # edges.csv: E37 (the S-400 contract), E38 (gas and nuclear), E43 (trade)
-    assert {d["layer"] for d in t.get_edge_data("turkey_gov", "russia").values()} == {"military", "energy", "economic"}
+    assert {d["layer"] for d in t.get_edge_data("turkey_gov", "russia").values()} == {
+        "military",
+        "energy",
+        "economic",
+    }

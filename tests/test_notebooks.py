@@ -5,12 +5,17 @@ import re
 from pathlib import Path
 
 import pytest
-
 from locations import ROOT
 
-NOTEBOOKS = sorted(p for folder in ("notebooks", "solutions", "exercises", "instructor")
-                   for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-ABSOLUTE_PATH = re.compile(r"""(?:['"(]|^|\s)(/(?:home|root|work|tmp|Users|usr|opt|mnt)/[\w.-]+|[A-Z]:\\\\)""")
+NOTEBOOKS = sorted(
+    p
+    for folder in ("notebooks", "solutions", "exercises", "instructor")
+    for p in (ROOT / folder).rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
+ABSOLUTE_PATH = re.compile(
+    r"""(?:['"(]|^|\s)(/(?:home|root|work|tmp|Users|usr|opt|mnt)/[\w.-]+|[A-Z]:\\\\)"""
+)
 
 
 def cells(path: Path) -> list[dict]:
@@ -36,8 +41,12 @@ def test_opening_has_title_objectives_and_time(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_error_outputs_are_committed(path):
-    errors = [source(c)[:60] for c in cells(path)
-              for o in c.get("outputs", []) if o["output_type"] == "error"]
+    errors = [
+        source(c)[:60]
+        for c in cells(path)
+        for o in c.get("outputs", [])
+        if o["output_type"] == "error"
+    ]
     assert errors == []
 
 
@@ -51,29 +60,43 @@ def test_no_absolute_paths(path):
 
 
 # Pages that print findings: the teaching notebooks and the class poll.
-FINDINGS = [p for p in NOTEBOOKS if p.parent.name == "notebooks"] + [ROOT / "instructor" / "class_poll.ipynb"]
+FINDINGS = [p for p in NOTEBOOKS if p.parent.name == "notebooks"] + [
+    ROOT / "instructor" / "class_poll.ipynb"
+]
 
 
 @pytest.mark.parametrize("path", FINDINGS, ids=lambda p: p.name)
 def test_checked_cells_have_stored_outputs_to_check(path):
     """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store checks nothing."""
-    checked = [c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)]
+    checked = [
+        c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)
+    ]
     assert checked, "mark the cells whose printed values are findings with # NBVAL_CHECK_OUTPUT"
     assert all(c["outputs"] for c in checked)
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "instructor")],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "instructor")],
+    ids=lambda p: p.name,
+)
 def test_figures_are_stored_as_pictures(path):
     """A cell that draws must show a picture, not the text '<Figure size ...>'."""
-    drawing = [c for c in cells(path) if c["cell_type"] == "code" and re.search(r"^draw_\w+\(", source(c), re.M)]
+    drawing = [
+        c
+        for c in cells(path)
+        if c["cell_type"] == "code" and re.search(r"^draw_\w+\(", source(c), re.M)
+    ]
     assert all(any("image/png" in o.get("data", {}) for o in c["outputs"]) for c in drawing)
 
 
-@pytest.mark.parametrize("name, ids", [
-    ("01_case_and_argument.ipynb", lambda data: data.claims),
-    ("02_influence_network.ipynb", lambda data: [e.id for e in data.edges]),
-])
+@pytest.mark.parametrize(
+    "name, ids",
+    [
+        ("01_case_and_argument.ipynb", lambda data: data.claims),
+        ("02_influence_network.ipynb", lambda data: [e.id for e in data.edges]),
+    ],
+)
 def test_every_claim_and_every_edge_is_shown(name, ids):
     """Notebook 01 shows every claim of claims.csv, notebook 02 every edge of edges.csv."""
     from s400.data import load

@@ -4,9 +4,8 @@ import re
 import tomllib
 
 import yaml
-from packaging.requirements import Requirement
-
 from locations import ROOT
+from packaging.requirements import Requirement
 
 
 def pins(lines) -> dict[str, str]:
@@ -24,7 +23,10 @@ def pins(lines) -> dict[str, str]:
 
 def pyproject_pins() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    return pins(project["dependencies"] + [r for group in project["optional-dependencies"].values() for r in group])
+    return pins(
+        project["dependencies"]
+        + [r for group in project["optional-dependencies"].values() for r in group]
+    )
 
 
 def environment_pins() -> dict[str, str]:
@@ -42,8 +44,11 @@ def test_environment_yml_matches_pyproject():
 
 
 def test_environment_yml_installs_the_package_and_the_lock():
-    pip_section = [d["pip"] for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
-                   if isinstance(d, dict)][0]
+    pip_section = [
+        d["pip"]
+        for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
+        if isinstance(d, dict)
+    ][0]
     assert "-e ." in pip_section and "-c constraints.txt" in pip_section
 
 
@@ -56,4 +61,4 @@ def test_the_lock_agrees_with_the_direct_pins():
 def test_python_version_agrees():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
-    assert "python=3.11" in env["dependencies"] and ">=3.11,<3.12" == requires
+    assert "python=3.11" in env["dependencies"] and requires == ">=3.11,<3.12"

@@ -10,8 +10,12 @@ from s400.widgets import NetworkExplorer
 
 def sizes(fig) -> list[float]:
     fig.canvas.draw()  # tick labels are made at drawing time
-    return [t.get_fontsize() for ax in fig.axes
-            for t in [ax.title, *ax.get_xticklabels(), *ax.get_yticklabels(), *ax.texts] if t.get_text()]
+    return [
+        t.get_fontsize()
+        for ax in fig.axes
+        for t in [ax.title, *ax.get_xticklabels(), *ax.get_yticklabels(), *ax.texts]
+        if t.get_text()
+    ]
 
 
 def test_enlarge_text_scales_every_text_once_tick_labels_included():
@@ -28,11 +32,15 @@ def test_an_enlarged_network_still_draws():
 
 
 def test_the_chart_scales_with_its_viewbox_to_its_full_height():
-    svg = contribution_chart_svg({"buy": {"air_defence": 2.0}}, {"buy": 0.5}, {"buy": "Buy", "air_defence": "Air defence"})
+    svg = contribution_chart_svg(
+        {"buy": {"air_defence": 2.0}}, {"buy": 0.5}, {"buy": "Buy", "air_defence": "Air defence"}
+    )
     width, height = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', svg).groups()
     assert f'viewBox="0 0 {width} {height}"' in svg
 
 
 def test_the_network_explorer_draws_larger_text_for_the_projector():
     data = load()
-    assert NetworkExplorer(data, text_scale=1.5).picture.value != NetworkExplorer(data).picture.value
+    assert (
+        NetworkExplorer(data, text_scale=1.5).picture.value != NetworkExplorer(data).picture.value
+    )

@@ -6,15 +6,27 @@ import json
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
 from s400.data import load
 from s400.plots import draw_poll_spread
-from s400.poll import (MAX_BYTES, Entry, Problem, best_options, break_even_table, break_evens, columns,
-                       parameter_table, read_folder, share_rational, spread, summary_text, verdict_summary)
+from s400.poll import (
+    MAX_BYTES,
+    Entry,
+    Problem,
+    best_options,
+    break_even_table,
+    break_evens,
+    columns,
+    parameter_table,
+    read_folder,
+    share_rational,
+    spread,
+    summary_text,
+    verdict_summary,
+)
 from s400.reasoning import Lab
 from s400.widgets import ReasoningLab
-
-from locations import ROOT
 
 LAB = Lab(load())
 DEMO = ROOT / "instructor" / "poll_demo"
@@ -31,7 +43,9 @@ def scenario_file(values: dict | None = None, **fields: object) -> str:
     return json.dumps(document)
 
 
-def read_one(tmp_path: Path, content: str | bytes, name: str = "f.json") -> tuple[list[Entry], list[Problem]]:
+def read_one(
+    tmp_path: Path, content: str | bytes, name: str = "f.json"
+) -> tuple[list[Entry], list[Problem]]:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return read_folder(LAB, tmp_path)
@@ -53,32 +67,53 @@ def test_a_file_the_lab_exports_is_read_as_it_was_set(tmp_path):
     assert entries[0].scenario == pytest.approx({**LAB.preset("author"), "magnitude.autonomy": 7.5})
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("air defence 12, F-35 9", "not valid JSON (Expecting value, line 1)"),
-    ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
-     'not a scenario file: its "format" is not "s400-scenario"'),  # a notebook
-    ('{"name": "app", "version": "1.0.0", "dependencies": {}}',
-     'not a scenario file: its "format" is not "s400-scenario"'),  # a package.json
-    ("[1, 2, 3]", 'not a scenario file: its "format" is not "s400-scenario"'),
-    (scenario_file(version=2), "unsupported scenario version 2 (this lab reads version 1)"),
-    (scenario_file(version="1"), "unsupported scenario version '1' (this lab reads version 1)"),
-    (scenario_file(values=[1, 2]), 'no "values" object in the file'),
-    ("", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not a text file (not UTF-8): expected the JSON file the lab exports"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("air defence 12, F-35 9", "not valid JSON (Expecting value, line 1)"),
+        (
+            '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+            'not a scenario file: its "format" is not "s400-scenario"',
+        ),  # a notebook
+        (
+            '{"name": "app", "version": "1.0.0", "dependencies": {}}',
+            'not a scenario file: its "format" is not "s400-scenario"',
+        ),  # a package.json
+        ("[1, 2, 3]", 'not a scenario file: its "format" is not "s400-scenario"'),
+        (scenario_file(version=2), "unsupported scenario version 2 (this lab reads version 1)"),
+        (scenario_file(version="1"), "unsupported scenario version '1' (this lab reads version 1)"),
+        (scenario_file(values=[1, 2]), 'no "values" object in the file'),
+        ("", "empty file"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe",
+            "not a text file (not UTF-8): expected the JSON file the lab exports",
+        ),
+    ],
+)
 def test_each_broken_file_is_listed_with_its_reason(tmp_path, content, reason):
     assert only_problem(tmp_path, content) == reason
 
 
-@pytest.mark.parametrize("key, value, reason", [
-    ("magnitude.morale", 2.0, "unknown parameter: magnitude.morale"),
-    ("probability.s400_active", 1.5, "probability.s400_active: 1.5 is outside its range 0 to 1"),
-    ("magnitude.us_sanctions", 2.0, "magnitude.us_sanctions: 2.0 is outside its range -10 to 0"),
-    ("magnitude.economy", "high", "magnitude.economy: expected a number, got 'high'"),
-    ("magnitude.economy", "3.0", "magnitude.economy: expected a number, got '3.0'"),
-    ("discount_rate", None, "discount_rate: expected a number, got None"),
-    ("discount_rate", True, "discount_rate: expected a number, got True"),
-])
+@pytest.mark.parametrize(
+    "key, value, reason",
+    [
+        ("magnitude.morale", 2.0, "unknown parameter: magnitude.morale"),
+        (
+            "probability.s400_active",
+            1.5,
+            "probability.s400_active: 1.5 is outside its range 0 to 1",
+        ),
+        (
+            "magnitude.us_sanctions",
+            2.0,
+            "magnitude.us_sanctions: 2.0 is outside its range -10 to 0",
+        ),
+        ("magnitude.economy", "high", "magnitude.economy: expected a number, got 'high'"),
+        ("magnitude.economy", "3.0", "magnitude.economy: expected a number, got '3.0'"),
+        ("discount_rate", None, "discount_rate: expected a number, got None"),
+        ("discount_rate", True, "discount_rate: expected a number, got True"),
+    ],
+)
 def test_a_bad_value_names_the_field_and_what_was_expected(tmp_path, key, value, reason):
     assert only_problem(tmp_path, scenario_file({**LAB.preset("author"), key: value})) == reason
 
@@ -86,7 +121,10 @@ def test_a_bad_value_names_the_field_and_what_was_expected(tmp_path, key, value,
 def test_missing_parameters_are_rejected_not_filled_in(tmp_path):
     values = LAB.preset("author")
     del values["discount_rate"], values["magnitude.f35_place"]
-    assert only_problem(tmp_path, scenario_file(values)) == "missing: magnitude.f35_place; missing: discount_rate"
+    assert (
+        only_problem(tmp_path, scenario_file(values))
+        == "missing: magnitude.f35_place; missing: discount_rate"
+    )
 
 
 def test_a_huge_file_is_not_read(tmp_path):
@@ -101,7 +139,9 @@ def test_a_file_of_exactly_the_cap_is_read(tmp_path):
 
 
 def test_a_byte_order_mark_and_an_upper_case_suffix_are_accepted(tmp_path):
-    entries, problems = read_one(tmp_path, b"\xef\xbb\xbf" + scenario_file().encode("utf-8"), "ANN.JSON")
+    entries, problems = read_one(
+        tmp_path, b"\xef\xbb\xbf" + scenario_file().encode("utf-8"), "ANN.JSON"
+    )
     assert problems == [] and entries[0].file == "ANN.JSON"
 
 
@@ -125,10 +165,14 @@ def test_other_files_and_subfolders_are_listed_hidden_ones_ignored(tmp_path):
 def test_a_second_copy_counts_once_but_two_students_with_one_name_count_twice(tmp_path):
     (tmp_path / "a.json").write_text(scenario_file(name="my_scenario"))
     (tmp_path / "b.json").write_text(scenario_file(name="my_scenario"))  # the same file again
-    (tmp_path / "c.json").write_text(scenario_file({**LAB.preset("author"), "discount_rate": 0.1}, name="my_scenario"))
+    (tmp_path / "c.json").write_text(
+        scenario_file({**LAB.preset("author"), "discount_rate": 0.1}, name="my_scenario")
+    )
     entries, problems = read_folder(LAB, tmp_path)
     assert [e.file for e in entries] == ["a.json", "c.json"]
-    assert problems == [Problem("b.json", "duplicate of a.json (same name and numbers): counted once")]
+    assert problems == [
+        Problem("b.json", "duplicate of a.json (same name and numbers): counted once")
+    ]
 
 
 def test_bad_files_do_not_stop_the_good_ones(tmp_path):
@@ -147,12 +191,18 @@ def test_an_unreadable_file_is_listed(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    assert only_problem(tmp_path, scenario_file(), "locked.json") == "could not be read (Permission denied)"
+    assert (
+        only_problem(tmp_path, scenario_file(), "locked.json")
+        == "could not be read (Permission denied)"
+    )
 
 
 def test_bad_folders_are_problems_not_crashes(tmp_path):
     assert read_folder(LAB, tmp_path) == ([], [])
-    assert read_folder(LAB, tmp_path / "nope") == ([], [Problem(str(tmp_path / "nope"), "no such folder")])
+    assert read_folder(LAB, tmp_path / "nope") == (
+        [],
+        [Problem(str(tmp_path / "nope"), "no such folder")],
+    )
     (tmp_path / "file.json").write_text(scenario_file())
     entries, problems = read_folder(LAB, tmp_path / "file.json")
     assert entries == [] and problems[0].reason.startswith("not a folder")
@@ -161,10 +211,18 @@ def test_bad_folders_are_problems_not_crashes(tmp_path):
 def test_summary_text():
     one = [Entry("a.json", "a", LAB.default())]
     assert summary_text(Path("p"), one, []) == "Read 1 scenario from p; no file skipped."
-    assert summary_text(Path("p"), one * 2, [Problem("x", "y")]) == "Read 2 scenarios from p; 1 file skipped, listed below."
-    assert summary_text(Path("p"), [], [Problem("p", "no such folder")]) == "No scenarios to show: p: no such folder."
-    assert summary_text(Path("p"), [], [Problem("x.json", "empty file")]) == \
-        "No scenarios to show from p: 1 file skipped, listed below."
+    assert (
+        summary_text(Path("p"), one * 2, [Problem("x", "y")])
+        == "Read 2 scenarios from p; 1 file skipped, listed below."
+    )
+    assert (
+        summary_text(Path("p"), [], [Problem("p", "no such folder")])
+        == "No scenarios to show: p: no such folder."
+    )
+    assert (
+        summary_text(Path("p"), [], [Problem("x.json", "empty file")])
+        == "No scenarios to show from p: 1 file skipped, listed below."
+    )
 
 
 def entries(*scenarios: dict) -> list[Entry]:
@@ -175,25 +233,55 @@ def test_share_rational_and_best_options_by_hand():
     # RATIONAL: buying wins; author: buying neither is best; ankara: the Patriot offer is best
     class_ = entries(RATIONAL, RATIONAL, LAB.preset("author"), LAB.preset("ankara"))
     assert share_rational(LAB, class_) == 0.5
-    assert best_options(LAB, class_) == {"Buy the S-400": 2, "Take the Patriot offer": 1, "Buy neither": 1}
+    assert best_options(LAB, class_) == {
+        "Buy the S-400": 2,
+        "Take the Patriot offer": 1,
+        "Buy neither": 1,
+    }
     assert share_rational(LAB, []) is None
 
 
 def test_verdict_summary_by_hand():
-    text = verdict_summary(LAB, entries(RATIONAL, LAB.preset("author"), LAB.preset("author")),
-                           {"The author's reading": LAB.preset("author")})
+    text = verdict_summary(
+        LAB,
+        entries(RATIONAL, LAB.preset("author"), LAB.preset("author")),
+        {"The author's reading": LAB.preset("author")},
+    )
     assert text.splitlines() == [
         "By their own numbers, buying the S-400 is the rational choice for 33% of the 3 scenarios (1 of 3).",
-        "  best option Buy the S-400: 1", "  best option Take the Patriot offer: 0", "  best option Buy neither: 2",
-        "The author's reading: best option Buy neither, margin -23.92"]
+        "  best option Buy the S-400: 1",
+        "  best option Take the Patriot offer: 0",
+        "  best option Buy neither: 2",
+        "The author's reading: best option Buy neither, margin -23.92",
+    ]
 
 
 def test_spread_and_parameter_table_by_hand():
-    assert spread([0.0, 10.0]) == {"n": 2, "min": 0.0, "q1": 2.5, "median": 5.0, "q3": 7.5, "max": 10.0}
+    assert spread([0.0, 10.0]) == {
+        "n": 2,
+        "min": 0.0,
+        "q1": 2.5,
+        "median": 5.0,
+        "q3": 7.5,
+        "max": 10.0,
+    }
     class_ = entries(*({**LAB.default(), "probability.s400_active": p} for p in (0.2, 0.4, 0.9)))
-    [row] = parameter_table(LAB, class_, ["probability.s400_active"], {"author": LAB.preset("author")})
-    assert row == pytest.approx({"parameter": "probability.s400_active", "label": "chance: S-400 activated",
-                                 "n": 3, "min": 0.2, "q1": 0.3, "median": 0.4, "q3": 0.65, "max": 0.9, "author": 0.5})
+    [row] = parameter_table(
+        LAB, class_, ["probability.s400_active"], {"author": LAB.preset("author")}
+    )
+    assert row == pytest.approx(
+        {
+            "parameter": "probability.s400_active",
+            "label": "chance: S-400 activated",
+            "n": 3,
+            "min": 0.2,
+            "q1": 0.3,
+            "median": 0.4,
+            "q3": 0.65,
+            "max": 0.9,
+            "author": 0.5,
+        }
+    )
 
 
 def test_break_evens_by_hand():
@@ -205,12 +293,20 @@ def test_break_evens_by_hand():
     assert found["flips"]["magnitude.air_defence"] == pytest.approx(10.0, abs=1e-6)
     assert found["never"]["magnitude.air_defence"] is None
     [row] = break_even_table(LAB, found, ["magnitude.air_defence"])
-    assert row["no flip in range"] == 1 and row["n"] == 1 and row["median"] == pytest.approx(10.0, abs=1e-6)
-    assert columns(LAB, found, ["magnitude.air_defence"]) == {"value of Air-defence capability": [pytest.approx(10.0)]}
+    assert (
+        row["no flip in range"] == 1
+        and row["n"] == 1
+        and row["median"] == pytest.approx(10.0, abs=1e-6)
+    )
+    assert columns(LAB, found, ["magnitude.air_defence"]) == {
+        "value of Air-defence capability": [pytest.approx(10.0)]
+    }
 
 
 def test_the_spread_chart_draws_every_student_and_preset_and_copes_with_nothing():
-    fig = draw_poll_spread({"a": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]}, {"p": {"a": 2.0}, "q": {"a": None}}, "x", "t")
+    fig = draw_poll_spread(
+        {"a": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]}, {"p": {"a": 2.0}, "q": {"a": None}}, "x", "t"
+    )
     ax = fig.axes[0]
     assert [len(c.get_offsets()) for c in ax.collections] == [6, 1]
     assert "Not drawn, no value in range: q" in ax.get_xlabel()
@@ -219,7 +315,9 @@ def test_the_spread_chart_draws_every_student_and_preset_and_copes_with_nothing(
 
 
 def make_demo():
-    spec = importlib.util.spec_from_file_location("make_poll_demo", ROOT / "instructor" / "make_poll_demo.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_poll_demo", ROOT / "instructor" / "make_poll_demo.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -237,9 +335,12 @@ def test_the_demo_is_labelled_synthetic_and_read_as_intended():
     entries_, problems = read_folder(LAB, DEMO)
     assert len(entries_) == 30 and all(e.name.startswith("synthetic student") for e in entries_)
     for e in entries_:
-        assert json.loads((DEMO / e.file).read_text())["notes"]["synthetic"].startswith("Synthetic, not a student's answer")
+        assert json.loads((DEMO / e.file).read_text())["notes"]["synthetic"].startswith(
+            "Synthetic, not a student's answer"
+        )
     assert sorted(p.file for p in problems) == sorted(
-        ["README.md", "synthetic_07_copy.json", *(p.name for p in DEMO.glob("broken_*.json"))])
+        ["README.md", "synthetic_07_copy.json", *(p.name for p in DEMO.glob("broken_*.json"))]
+    )
     assert "synthetic" in (DEMO / "README.md").read_text()
 
 
@@ -256,6 +357,6 @@ def test_the_notebook_runs_on_a_bad_folder(tmp_path, folder, monkeypatch, capsys
     assert default in code
     monkeypatch.chdir(NOTEBOOK.parent)
     namespace: dict = {}
-    exec(code.replace(default, f"FOLDER = Path({str(tmp_path / folder)!r})"), namespace)  # noqa: S102
+    exec(code.replace(default, f"FOLDER = Path({str(tmp_path / folder)!r})"), namespace)
     printed = capsys.readouterr().out
     assert "No scenarios to show" in printed and "No scenarios, so no share." in printed

@@ -68,14 +68,21 @@ def test_verdicts_of_the_presets_have_the_shape_the_notes_describe():
     assert sorted(p.stem for p in SCENARIO_DIR.glob("*.json")) == sorted(PRESETS)
 
 
-scenarios = st.fixed_dictionaries({k: st.floats(p.low, p.high, allow_nan=False) for k, p in LAB.parameters.items()})
+scenarios = st.fixed_dictionaries(
+    {k: st.floats(p.low, p.high, allow_nan=False) for k, p in LAB.parameters.items()}
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(scenarios, st.sampled_from([k for k in KEYS if k.startswith("magnitude.")]), st.floats(0.01, 5))
+@given(
+    scenarios, st.sampled_from([k for k in KEYS if k.startswith("magnitude.")]), st.floats(0.01, 5)
+)
 def test_raising_a_benefit_never_lowers_the_purchase_value(s, key, step):
     c = key.split(".", 1)[1]
-    gain = LAB.contributions({**s, key: 1.0})["buy_s400"][c] - LAB.contributions({**s, key: 0.0})["buy_s400"][c]
+    gain = (
+        LAB.contributions({**s, key: 1.0})["buy_s400"][c]
+        - LAB.contributions({**s, key: 0.0})["buy_s400"][c]
+    )
     raised = {**s, key: s[key] + step}
     if gain >= 0:  # more of this consequence is a benefit of buying, so valuing it more cannot hurt
         assert LAB.values(raised)["buy_s400"] >= LAB.values(s)["buy_s400"] - 1e-9
@@ -98,7 +105,10 @@ def test_a_break_even_value_really_flips_the_verdict(s, key):
 
 def test_monte_carlo_is_reproducible_under_a_seed():
     s = LAB.preset("sceptic")
-    first, again = LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7), LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7)
+    first, again = (
+        LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7),
+        LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7),
+    )
     assert np.array_equal(first, again)
     assert not np.array_equal(first, LAB.monte_carlo(s, spread=1.0, draws=5000, seed=8))
 
@@ -135,12 +145,18 @@ def test_scenario_json_round_trip():
     assert name == "mine" and back == pytest.approx(s)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{not json", "not valid JSON"),
-    ('{"format": "other"}', 'its "format" is not "s400-scenario"'),
-    ('{"format": "s400-scenario", "version": 2, "values": {}}', "unsupported scenario version 2"),
-    ('{"format": "s400-scenario", "version": 1}', 'no "values" object'),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "other"}', 'its "format" is not "s400-scenario"'),
+        (
+            '{"format": "s400-scenario", "version": 2, "values": {}}',
+            "unsupported scenario version 2",
+        ),
+        ('{"format": "s400-scenario", "version": 1}', 'no "values" object'),
+    ],
+)
 def test_malformed_scenario_files_say_what_is_wrong(text, message):
     with pytest.raises(ScenarioError, match=message):
         LAB.scenario_from_json(text)
@@ -156,9 +172,12 @@ def test_out_of_range_unknown_and_missing_values_are_all_listed():
     with pytest.raises(ScenarioError) as caught:
         LAB.scenario_from_json(text)
     message = str(caught.value)
-    for part in ("missing: discount_rate", "unknown parameter: magnitude.moon",
-                 "magnitude.economy: expected a number, got 'high'",
-                 "probability.s400_active: 1.5 is outside its range 0 to 1"):
+    for part in (
+        "missing: discount_rate",
+        "unknown parameter: magnitude.moon",
+        "magnitude.economy: expected a number, got 'high'",
+        "probability.s400_active: 1.5 is outside its range 0 to 1",
+    ):
         assert part in message
 
 
@@ -174,7 +193,10 @@ def test_beliefs_to_overturn_really_overturn():
         changes = LAB.beliefs_to_overturn(s)
         assert changes, name
         changed = {**s, **{k: to for k, _, to in changes}}
-        nudged = {**changed, changes[-1][0]: changes[-1][2] + 1e-6 * (1 if changes[-1][2] > changes[-1][1] else -1)}
+        nudged = {
+            **changed,
+            changes[-1][0]: changes[-1][2] + 1e-6 * (1 if changes[-1][2] > changes[-1][1] else -1),
+        }
         assert (LAB.margin(nudged) > 0) != (LAB.margin(s) > 0), name
         assert all(LAB.parameters[k].low <= to <= LAB.parameters[k].high for k, _, to in changes)
 

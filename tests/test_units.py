@@ -12,9 +12,13 @@ from s400.widgets import path_demo
 
 def small_graph() -> nx.DiGraph:
     # a -(-, 0.5)-> b -(+, 0.4)-> c, and a -(-, 1.0)-> c
-    return nx.DiGraph([("a", "b", {"sign": -1, "weight": 0.5}),
-                       ("b", "c", {"sign": 1, "weight": 0.4}),
-                       ("a", "c", {"sign": -1, "weight": 1.0})])
+    return nx.DiGraph(
+        [
+            ("a", "b", {"sign": -1, "weight": 0.5}),
+            ("b", "c", {"sign": 1, "weight": 0.4}),
+            ("a", "c", {"sign": -1, "weight": 1.0}),
+        ]
+    )
 
 
 def test_path_sign_and_effect_by_hand():
@@ -37,13 +41,16 @@ def test_path_demo_recomputes_when_a_slider_moves():
     first, second, result = box.children
     first.value, second.value = 0.8, 0.25
     assert result.value.startswith("<b>Effect of the path: -0.20</b>")  # -1 x 0.8 x +1 x 0.25
-    assert graph.edges["buy_s400", "us_relations"]["weight"] == 0.6  # the caller's graph is untouched
+    assert (
+        graph.edges["buy_s400", "us_relations"]["weight"] == 0.6
+    )  # the caller's graph is untouched
 
 
 def test_environment_report_names_the_package_and_the_fix(monkeypatch):
     real = metadata.version
-    monkeypatch.setattr(environment.metadata, "version",
-                        lambda name: "0.0" if name == "networkx" else real(name))
+    monkeypatch.setattr(
+        environment.metadata, "version", lambda name: "0.0" if name == "networkx" else real(name)
+    )
     text = environment.report()
     assert "networkx: wanted 3.6.1, found 0.0" in text and "make setup" in text
 

@@ -30,8 +30,16 @@ def signed_graph(data: Dataset, period: str) -> nx.Graph:
         if row.period == period:
             for actor in (row.source, row.target):
                 graph.add_node(actor, label=data.nodes[actor].label)
-            graph.add_edge(row.source, row.target, sign=row.sign, id=row.id, basis=row.basis,
-                           claim=row.claim, event=row.event, note=row.note)
+            graph.add_edge(
+                row.source,
+                row.target,
+                sign=row.sign,
+                id=row.id,
+                basis=row.basis,
+                claim=row.claim,
+                event=row.event,
+                note=row.note,
+            )
     return graph
 
 
@@ -86,8 +94,11 @@ def balancing_flips(graph: nx.Graph, most: int = 2) -> list[tuple[tuple[str, str
     """
     edges = list(graph.edges)
     for size in range(most + 1):
-        found = [pairs for pairs in combinations(edges, size)
-                 if all(t.balanced for t in triads(flipped(graph, pairs)))]
+        found = [
+            pairs
+            for pairs in combinations(edges, size)
+            if all(t.balanced for t in triads(flipped(graph, pairs)))
+        ]
         if found:
             return found
     return []

@@ -22,7 +22,9 @@ def update(prior: float, p_if_h: float, p_if_not: float) -> float:
         raise ValueError(f"a prior is a probability between 0 and 1, got {prior}")
     joint_h, joint_not = prior * p_if_h, (1 - prior) * p_if_not
     if joint_h + joint_not == 0:
-        raise ValueError("the move is impossible under both readings: at least one chance must be above 0")
+        raise ValueError(
+            "the move is impossible under both readings: at least one chance must be above 0"
+        )
     return joint_h / (joint_h + joint_not)
 
 

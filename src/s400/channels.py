@@ -35,12 +35,18 @@ def channel_graph(data: Dataset, actors: Iterable[str] = US_TURKEY) -> nx.MultiG
     """
     keep, ties = set(actors), tie_graph(data)
     graph = nx.MultiGraph()
-    graph.add_nodes_from((n, d) for n, d in ties.nodes(data=True) if n in keep)  # in nodes.csv order
-    graph.add_edges_from((u, v, k, d) for u, v, k, d in ties.edges(keys=True, data=True) if u in keep and v in keep)
+    graph.add_nodes_from(
+        (n, d) for n, d in ties.nodes(data=True) if n in keep
+    )  # in nodes.csv order
+    graph.add_edges_from(
+        (u, v, k, d) for u, v, k, d in ties.edges(keys=True, data=True) if u in keep and v in keep
+    )
     return graph
 
 
-def cut(graph: nx.MultiGraph, layers: Iterable[str] = (), institutions: Iterable[str] = ()) -> nx.MultiGraph:
+def cut(
+    graph: nx.MultiGraph, layers: Iterable[str] = (), institutions: Iterable[str] = ()
+) -> nx.MultiGraph:
     """A copy of ``graph`` without the ties in ``layers`` and without the nodes in ``institutions``.
 
     >>> g = nx.MultiGraph([("us", "tr", {"layer": "political"}), ("us", "tr", {"layer": "economic"})])
@@ -50,8 +56,11 @@ def cut(graph: nx.MultiGraph, layers: Iterable[str] = (), institutions: Iterable
     closed = set(layers)
     kept = nx.MultiGraph()
     kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n not in set(institutions))
-    kept.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-                        if d["layer"] not in closed and u in kept and v in kept)
+    kept.add_edges_from(
+        (u, v, k, d)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if d["layer"] not in closed and u in kept and v in kept
+    )
     return kept
 
 
@@ -81,7 +90,9 @@ def layers_linking(graph: nx.MultiGraph, source: str, target: str) -> dict[str, 
     {'financial': False, 'military': True, 'political': True}
     """
     layers = sorted({layer for _, _, layer in graph.edges(data="layer")})
-    return {layer: nx.has_path(cut(graph, set(layers) - {layer}), source, target) for layer in layers}
+    return {
+        layer: nx.has_path(cut(graph, set(layers) - {layer}), source, target) for layer in layers
+    }
 
 
 def routes(graph: nx.MultiGraph, source: str, target: str) -> list[tuple[str, ...]]:
@@ -142,8 +153,12 @@ def bottlenecks(graph: nx.MultiGraph, source: str, target: str) -> list[str]:
     """
     if not nx.has_path(graph, source, target):
         return []
-    return [n for n in graph if n not in (source, target)
-            and not nx.has_path(nx.restricted_view(graph, [n], []), source, target)]
+    return [
+        n
+        for n in graph
+        if n not in (source, target)
+        and not nx.has_path(nx.restricted_view(graph, [n], []), source, target)
+    ]
 
 
 @dataclass(frozen=True)
@@ -185,9 +200,11 @@ def report_text(report: ChannelReport, labels: Mapping[str, str]) -> str:
     else:
         n, ties = len(report.routes), len(report.tie_cut)
         names = ", ".join(labels.get(b, b) for b in report.bottlenecks)
-        text = (f"Connected by {n} independent route{'s' if n != 1 else ''}; cutting {ties} "
-                f"tie{'s' if ties != 1 else ''} would separate them; "
-                + (f"bottlenecks: {names}." if names else "no institution is a bottleneck."))
+        text = (
+            f"Connected by {n} independent route{'s' if n != 1 else ''}; cutting {ties} "
+            f"tie{'s' if ties != 1 else ''} would separate them; "
+            + (f"bottlenecks: {names}." if names else "no institution is a bottleneck.")
+        )
     if report.cut_off:
         text += " Cut off: " + ", ".join(labels.get(n, n) for n in report.cut_off) + "."
     return text

@@ -67,7 +67,9 @@ def _restore_error_reporting() -> None:
 def _number(answer: Any) -> float | None:
     """The answer as a float if it is a plain ``int``/``float`` or a numpy number, else None."""
     kind = type(answer)
-    if kind in (int, float) or (kind.__module__ == "numpy" and kind.__name__.startswith(("float", "int"))):
+    if kind in (int, float) or (
+        kind.__module__ == "numpy" and kind.__name__.startswith(("float", "int"))
+    ):
         value = float(answer)
         return value if value == value else None  # NaN is not an answer
     return None
@@ -97,8 +99,11 @@ def check_sign(answer: Any, expected: int) -> Feedback:
     if type(answer) is not int or answer not in (1, -1):
         return Feedback(False, f"Expected the number 1 or -1, got {_describe(answer)}.")
     if answer != expected:
-        return Feedback(False, "Not quite: multiply the signs along the path. "
-                               "Each negative edge flips the sign; two negatives make a positive.")
+        return Feedback(
+            False,
+            "Not quite: multiply the signs along the path. "
+            "Each negative edge flips the sign; two negatives make a positive.",
+        )
     return Feedback(True, f"Correct: the sign is {expected:+d}.")
 
 
@@ -113,8 +118,14 @@ def check_ids(answer: Any, expected: set[str], hint: str) -> Feedback:
     if answer is Ellipsis:
         return Feedback(False, NOT_ANSWERED)
     if type(answer) not in _ID_COLLECTIONS or not all(type(item) is str for item in answer):
-        extra = " (a pandas column? add .tolist())" if type(answer).__name__ in ("Series", "Index") else ""
-        return Feedback(False, f"Expected a list of ids such as ['C01', 'C02'], got {_describe(answer)}{extra}.")
+        extra = (
+            " (a pandas column? add .tolist())"
+            if type(answer).__name__ in ("Series", "Index")
+            else ""
+        )
+        return Feedback(
+            False, f"Expected a list of ids such as ['C01', 'C02'], got {_describe(answer)}{extra}."
+        )
     given = set(answer)
     if given == set(expected):
         return Feedback(True, "Correct: " + ", ".join(sorted(expected)) + ".")
@@ -128,8 +139,14 @@ def check_ids(answer: Any, expected: set[str], hint: str) -> Feedback:
     return Feedback(False, f"{lead}: {', '.join(parts)}. Hint: {_sentence(hint)}")
 
 
-def check_number(answer: Any, expected: float, tolerance: float, hint: str,
-                 low: float | None = None, high: float | None = None) -> Feedback:
+def check_number(
+    answer: Any,
+    expected: float,
+    tolerance: float,
+    hint: str,
+    low: float | None = None,
+    high: float | None = None,
+) -> Feedback:
     """Feedback on an answer that should be a number within ``tolerance`` of ``expected``.
 
     ``low`` and ``high``, when given, are the range any sensible answer lies in; they make the
@@ -158,7 +175,9 @@ def check_number(answer: Any, expected: float, tolerance: float, hint: str,
         return Feedback(False, f"The size is right but the sign is not. Hint: {_sentence(hint)}")
     if value * expected > 0:
         return Feedback(False, f"The sign is right but the size is off. Hint: {_sentence(hint)}")
-    return Feedback(False, f"Not yet: {value:g} is off by more than {tolerance:g}. Hint: {_sentence(hint)}")
+    return Feedback(
+        False, f"Not yet: {value:g} is off by more than {tolerance:g}. Hint: {_sentence(hint)}"
+    )
 
 
 def check_count(answer: Any, expected: int, hint: str) -> Feedback:
@@ -173,7 +192,9 @@ def check_count(answer: Any, expected: int, hint: str) -> Feedback:
     """
     if answer is Ellipsis:
         return Feedback(False, NOT_ANSWERED)
-    if type(answer) is not int and not (type(answer).__module__ == "numpy" and type(answer).__name__.startswith("int")):
+    if type(answer) is not int and not (
+        type(answer).__module__ == "numpy" and type(answer).__name__.startswith("int")
+    ):
         return Feedback(False, f"Expected a whole number such as 3, got {_describe(answer)}.")
     if int(answer) == expected:
         return Feedback(True, f"Correct: {expected}.")
@@ -192,13 +213,16 @@ def check_choice(answer: Any, expected: str, options: tuple[str, ...], hint: str
     if answer is Ellipsis:
         return Feedback(False, NOT_ANSWERED)
     if type(answer) is not str or answer not in options:
-        return Feedback(False, f"Expected one of {', '.join(map(repr, options))}, got {_describe(answer)}.")
+        return Feedback(
+            False, f"Expected one of {', '.join(map(repr, options))}, got {_describe(answer)}."
+        )
     if answer == expected:
         return Feedback(True, f"Correct: {expected}.")
     return Feedback(False, f"Not yet. Hint: {_sentence(hint)}")
 
 
 # The hidden tests of the exercises call these: one line each, and quiet when the answer is right.
+
 
 def expect_sign(answer: Any, expected: int) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is the sign ``expected``."""
@@ -222,4 +246,6 @@ def expect_count(answer: Any, expected: int) -> None:
 
 def expect_choice(answer: Any, expected: str) -> None:
     """Raise :class:`NotYetCorrect` unless ``answer`` is the string ``expected``."""
-    expect(Feedback(type(answer) is str and answer == expected, "Not the expected choice."), quiet=True)
+    expect(
+        Feedback(type(answer) is str and answer == expected, "Not the expected choice."), quiet=True
+    )

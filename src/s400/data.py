@@ -251,8 +251,16 @@ def load(data_dir: str | Path | None = None) -> Dataset:
     folder = Path(data_dir or os.environ.get("S400_DATA_DIR") or DEFAULT_DATA_DIR)
     descriptor_path = folder / "datapackage.json"
     if not descriptor_path.is_file():
-        raise DataError([Problem(str(descriptor_path), None, None,
-                                 "not found: is this the module's data/ folder?")])
+        raise DataError(
+            [
+                Problem(
+                    str(descriptor_path),
+                    None,
+                    None,
+                    "not found: is this the module's data/ folder?",
+                )
+            ]
+        )
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     problems: list[Problem] = []
     tables = {res["name"]: _read_resource(folder, res, problems) for res in descriptor["resources"]}
@@ -263,9 +271,7 @@ def load(data_dir: str | Path | None = None) -> Dataset:
         _check_rules(tables, files, problems)
     if problems:
         raise DataError(problems)
-    records = {
-        name: [_RECORDS[name](**row) for row, _ in rows] for name, rows in tables.items()
-    }
+    records = {name: [_RECORDS[name](**row) for row, _ in rows] for name, rows in tables.items()}
     return Dataset(
         claims={c.id: c for c in records["claims"]},
         claim_links=tuple(records["claim_links"]),
@@ -304,26 +310,41 @@ def _read_resource(folder: Path, res: dict, problems: list[Problem]) -> list[tup
                 text.append(f"missing column(s) {', '.join(missing)}")
             if extra:
                 text.append(f"unexpected column(s) {', '.join(extra)}")
-            problems.append(Problem(name, 1, None,
-                                    "; ".join(text) + f". Expected the columns: {', '.join(expected)}"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    None,
+                    "; ".join(text) + f". Expected the columns: {', '.join(expected)}",
+                )
+            )
             return []
         rows = []
         for cells in reader:
             line = reader.line_num
             if len(cells) != len(header):
-                problems.append(Problem(name, line, None,
-                                        f"expected {len(header)} cells, found {len(cells)} "
-                                        "(a stray comma or an unclosed quote?)"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        f"expected {len(header)} cells, found {len(cells)} "
+                        "(a stray comma or an unclosed quote?)",
+                    )
+                )
                 continue
             raw = dict(zip(header, cells))
-            row = {f["name"]: _convert(res["name"], f, raw[f["name"]], name, line, problems)
-                   for f in schema_fields}
+            row = {
+                f["name"]: _convert(res["name"], f, raw[f["name"]], name, line, problems)
+                for f in schema_fields
+            }
             rows.append((row, line))
     return rows
 
 
-def _convert(table: str, field: dict, text: str, file: str, line: int,
-             problems: list[Problem]) -> Any:
+def _convert(
+    table: str, field: dict, text: str, file: str, line: int, problems: list[Problem]
+) -> Any:
     """Convert and check one cell; on a problem record it and return None."""
     name = field["name"]
     cons = field.get("constraints", {})
@@ -377,6 +398,7 @@ _PATTERN_HINTS = {
 
 # --- keys across rows and tables --------------------------------------------------------
 
+
 def _check_keys(res: dict, tables: dict, files: dict, problems: list[Problem]) -> None:
     """Unique fields, primary key and foreign keys of one resource."""
     schema = res["schema"]
@@ -389,9 +411,14 @@ def _check_keys(res: dict, tables: dict, files: dict, problems: list[Problem]) -
         if None in key:
             continue
         if key in seen:
-            problems.append(Problem(file, line, ", ".join(pk),
-                                    f'duplicate id "{"/".join(map(str, key))}" '
-                                    f"(first used on line {seen[key]})"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    ", ".join(pk),
+                    f'duplicate id "{"/".join(map(str, key))}" (first used on line {seen[key]})',
+                )
+            )
         else:
             seen[key] = line
     for fk in schema.get("foreignKeys", []):
@@ -400,17 +427,21 @@ def _check_keys(res: dict, tables: dict, files: dict, problems: list[Problem]) -
         known = {row[fk["reference"]["fields"][0]] for row, _ in tables.get(target, [])}
         for row, line in rows:
             if row[field] is not None and row[field] not in known:
-                problems.append(Problem(file, line, field,
-                                        f'"{row[field]}" is not an id in {files[target]}'))
+                problems.append(
+                    Problem(file, line, field, f'"{row[field]}" is not an id in {files[target]}')
+                )
 
 
-_BASIS_NEEDS = {"op-ed": ("claim", "an op-ed edge needs the claim id it comes from"),
-                "evidence": ("event", "an evidence edge needs an event or a figure id"),
-                "assumption": ("note", "an assumption needs a note saying why it is there")}
+_BASIS_NEEDS = {
+    "op-ed": ("claim", "an op-ed edge needs the claim id it comes from"),
+    "evidence": ("event", "an evidence edge needs an event or a figure id"),
+    "assumption": ("note", "an assumption needs a note saying why it is there"),
+}
 
 
 def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
     """Rules a table schema cannot express, checked once every table reads cleanly."""
+
     def rows(name: str):
         return [(row, line, files[name]) for row, line in tables[name]]
 
@@ -433,9 +464,19 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
         if row["source"] == row["target"]:
             report(file, line, "target", "an edge cannot start and end at the same node")
         if row["kind"] == "tie" and ends != ("actor", "actor"):
-            report(file, line, "kind", "a tie links two actors; use kind=effect for causes and outcomes")
+            report(
+                file,
+                line,
+                "kind",
+                "a tie links two actors; use kind=effect for causes and outcomes",
+            )
         if row["kind"] == "effect" and "actor" in ends:
-            report(file, line, "kind", "an effect links decisions, factors and outcomes; use kind=tie between actors")
+            report(
+                file,
+                line,
+                "kind",
+                "an effect links decisions, factors and outcomes; use kind=tie between actors",
+            )
         if row["kind"] == "effect":
             key, pairs = (row["source"], row["target"]), effect_pairs
         else:
@@ -451,17 +492,28 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
     for row, line, file in rows("alignments"):
         for field in ("source", "target"):
             if node_type[row[field]] != "actor":
-                report(file, line, field, f'"{row[field]}" is not an actor (its type is {node_type[row[field]]}); a relation links two actors')
+                report(
+                    file,
+                    line,
+                    field,
+                    f'"{row[field]}" is not an actor (its type is {node_type[row[field]]}); a relation links two actors',
+                )
         if row["source"] == row["target"]:
             report(file, line, "target", "a relation cannot link an actor to itself")
         key = (row["period"], frozenset((row["source"], row["target"])))
         if key in signed_pairs:
-            report(file, line, "target",
-                   f"the same pair already has a sign for {row['period']} on line {signed_pairs[key]}")
+            report(
+                file,
+                line,
+                "target",
+                f"the same pair already has a sign for {row['period']} on line {signed_pairs[key]}",
+            )
         signed_pairs.setdefault(key, line)
         field, message = _BASIS_NEEDS[row["basis"]]
         if not row[field]:
-            report(file, line, field, message.replace(" edge", " relation").replace(" or a figure", ""))
+            report(
+                file, line, field, message.replace(" edge", " relation").replace(" or a figure", "")
+            )
 
     for row, line, file in rows("timeline"):
         for field in ("date", "end_date"):
@@ -480,21 +532,34 @@ def _check_rules(tables: dict, files: dict, problems: list[Problem]) -> None:
             report(file, line, "low", "low is greater than high")
 
     claim_ids = {row["id"] for row, _ in tables["claims"]}
-    evidence_ids = {row["id"] for row, _ in tables["timeline"]} | {row["id"] for row, _ in tables["figures"]}
+    evidence_ids = {row["id"] for row, _ in tables["timeline"]} | {
+        row["id"] for row, _ in tables["figures"]
+    }
     for row, line, file in rows("moves"):
         for item in row["evidence"]:
             if item not in evidence_ids:
-                report(file, line, "evidence",
-                       f'"{item}" is not an id in {files["timeline"]} or {files["figures"]}')
+                report(
+                    file,
+                    line,
+                    "evidence",
+                    f'"{item}" is not an id in {files["timeline"]} or {files["figures"]}',
+                )
     for row, line, file in rows("predictions"):
         for claim in row["claims"]:
             if claim not in claim_ids:
                 report(file, line, "claims", f'"{claim}" is not an id in {files["claims"]}')
         for item in row["evidence"]:
             if item not in evidence_ids:
-                report(file, line, "evidence",
-                       f'"{item}" is not an id in {files["timeline"]} or {files["figures"]}')
+                report(
+                    file,
+                    line,
+                    "evidence",
+                    f'"{item}" is not an id in {files["timeline"]} or {files["figures"]}',
+                )
         if (row["condition_status"] == "none") != (row["condition"] is None):
-            report(file, line, "condition_status",
-                   "is none exactly when the prediction has no condition")
-
+            report(
+                file,
+                line,
+                "condition_status",
+                "is none exactly when the prediction has no condition",
+            )

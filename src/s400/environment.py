@@ -55,8 +55,10 @@ def report() -> str:
     if bad:
         lines.append(f"{len(bad)} of {len(statuses)} packages are missing or at another version:")
         lines += [f"  - {s.name}: wanted {s.wanted}, found {s.found or 'nothing'}" for s in bad]
-        lines.append("  Fix: in a terminal, in the module's folder, run `make setup` "
-                     "(or `conda env update -f environment.yml`), then restart the kernel.")
+        lines.append(
+            "  Fix: in a terminal, in the module's folder, run `make setup` "
+            "(or `conda env update -f environment.yml`), then restart the kernel."
+        )
     else:
         lines.append(f"OK: all {len(statuses)} packages are at the versions the module pins.")
     try:
@@ -64,9 +66,11 @@ def report() -> str:
     except DataError as error:
         lines.append(f"The data package has problems; the notebooks cannot load it:\n{error}")
     else:
-        lines.append(f"OK: the data package is valid ({len(data.claims)} claims, "
-                     f"{len(data.nodes)} nodes, {len(data.edges)} edges, "
-                     f"{len(data.timeline)} events, {len(data.figures)} figures, "
-                     f"{len(data.predictions)} predictions, {len(data.alignments)} alignments, "
-                     f"{len(data.moves)} moves).")
+        lines.append(
+            f"OK: the data package is valid ({len(data.claims)} claims, "
+            f"{len(data.nodes)} nodes, {len(data.edges)} edges, "
+            f"{len(data.timeline)} events, {len(data.figures)} figures, "
+            f"{len(data.predictions)} predictions, {len(data.alignments)} alignments, "
+            f"{len(data.moves)} moves)."
+        )
     return "\n".join(lines)

@@ -19,8 +19,11 @@ import networkx as nx
 import numpy as np
 
 
-def weight_matrix(graph: nx.DiGraph, nodes: Sequence[str],
-                  overrides: Mapping[tuple[str, str], float] | None = None) -> np.ndarray:
+def weight_matrix(
+    graph: nx.DiGraph,
+    nodes: Sequence[str],
+    overrides: Mapping[tuple[str, str], float] | None = None,
+) -> np.ndarray:
     """W[j, i] = sign × weight of the edge j → i (0 where there is none); ``overrides`` replace weights.
 
     >>> g = nx.DiGraph([("a", "b", {"sign": -1, "weight": 0.5})])
@@ -35,8 +38,12 @@ def weight_matrix(graph: nx.DiGraph, nodes: Sequence[str],
     return w
 
 
-def step(state: np.ndarray, w: np.ndarray, clamps: Mapping[int, float],
-         squash: Callable[[np.ndarray], np.ndarray] = np.tanh) -> np.ndarray:
+def step(
+    state: np.ndarray,
+    w: np.ndarray,
+    clamps: Mapping[int, float],
+    squash: Callable[[np.ndarray], np.ndarray] = np.tanh,
+) -> np.ndarray:
     """One update: squash(Wᵀ·A), then reset the clamped concepts.
 
     >>> w = np.array([[0.0, 0.5], [0.0, 0.0]])
@@ -63,8 +70,14 @@ class Run:
         return {n: float(v) for n, v in zip(self.nodes, self.states[-1])}
 
 
-def simulate(w: np.ndarray, nodes: Sequence[str], clamps: Mapping[str, float], max_steps: int = 100,
-             tol: float = 1e-4, squash: Callable[[np.ndarray], np.ndarray] = np.tanh) -> Run:
+def simulate(
+    w: np.ndarray,
+    nodes: Sequence[str],
+    clamps: Mapping[str, float],
+    max_steps: int = 100,
+    tol: float = 1e-4,
+    squash: Callable[[np.ndarray], np.ndarray] = np.tanh,
+) -> Run:
     """Run the map from zero with ``clamps`` held, until a fixed point, a cycle or ``max_steps``.
 
     >>> run = simulate(np.array([[0.0, 0.5], [0.0, 0.0]]), ["a", "b"], {"a": 1.0})

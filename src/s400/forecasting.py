@@ -46,8 +46,10 @@ def brier_score(probabilities: Sequence[float], outcomes: Sequence[float]) -> fl
     0.2
     """
     if len(probabilities) != len(outcomes) or not probabilities:
-        raise ValueError(f"need equally many forecasts and outcomes, at least one; "
-                         f"got {len(probabilities)} and {len(outcomes)}")
+        raise ValueError(
+            f"need equally many forecasts and outcomes, at least one; "
+            f"got {len(probabilities)} and {len(outcomes)}"
+        )
     return round(sum((p - o) ** 2 for p, o in zip(probabilities, outcomes)) / len(outcomes), 12)
 
 
@@ -77,8 +79,11 @@ class Scored:
         return brier_score(self.probabilities, self.outcomes)
 
 
-def score(forecasts: Mapping[str, float], predictions: Mapping[str, Prediction],
-          partly: float | None = 0.5) -> Scored:
+def score(
+    forecasts: Mapping[str, float],
+    predictions: Mapping[str, Prediction],
+    partly: float | None = 0.5,
+) -> Scored:
     """Pair each forecast with its prediction's outcome, leaving out those that do not score.
 
     >>> from s400.data import load
@@ -94,12 +99,19 @@ def score(forecasts: Mapping[str, float], predictions: Mapping[str, Prediction],
             left_out.append(pid)
         else:
             pairs.append((pid, p, o))
-    return Scored(tuple(i for i, _, _ in pairs), tuple(p for _, p, _ in pairs),
-                  tuple(o for _, _, o in pairs), tuple(left_out))
+    return Scored(
+        tuple(i for i, _, _ in pairs),
+        tuple(p for _, p, _ in pairs),
+        tuple(o for _, _, o in pairs),
+        tuple(left_out),
+    )
 
 
-def calibration_table(probabilities: Sequence[float], outcomes: Sequence[float],
-                      edges: Sequence[float] = CALIBRATION_EDGES) -> list[dict[str, object]]:
+def calibration_table(
+    probabilities: Sequence[float],
+    outcomes: Sequence[float],
+    edges: Sequence[float] = CALIBRATION_EDGES,
+) -> list[dict[str, object]]:
     """Per probability bin: how many forecasts fell in it, their mean, and the mean outcome.
 
     A well-calibrated forecaster's 70 % forecasts come true about 70 % of the time. Bins are
@@ -112,10 +124,21 @@ def calibration_table(probabilities: Sequence[float], outcomes: Sequence[float],
     rows = []
     for i, (low, high) in enumerate(zip(edges, edges[1:])):
         last = i == len(edges) - 2
-        inside = [(p, o) for p, o in zip(probabilities, outcomes) if low <= p < high or (last and p == high)]
-        rows.append({"bin": f"{low:.1f}–{high:.1f}", "count": len(inside),
-                     "mean forecast": round(sum(p for p, _ in inside) / len(inside), 4) if inside else None,
-                     "observed": round(sum(o for _, o in inside) / len(inside), 4) if inside else None})
+        inside = [
+            (p, o)
+            for p, o in zip(probabilities, outcomes)
+            if low <= p < high or (last and p == high)
+        ]
+        rows.append(
+            {
+                "bin": f"{low:.1f}–{high:.1f}",
+                "count": len(inside),
+                "mean forecast": round(sum(p for p, _ in inside) / len(inside), 4)
+                if inside
+                else None,
+                "observed": round(sum(o for _, o in inside) / len(inside), 4) if inside else None,
+            }
+        )
     return rows
 
 
@@ -128,5 +151,7 @@ def comparison_text(yours: Scored, author: Scored) -> str:
     """
     left_out = f" (left out: {', '.join(yours.left_out)})" if yours.left_out else ""
     coin = brier_score([0.5] * len(yours.outcomes), yours.outcomes)
-    return (f"Your Brier score: {yours.brier:.3f} on {len(yours.outcomes)} predictions{left_out}. "
-            f"The author: {author.brier:.3f}. Always 50%: {coin:.3f}.")
+    return (
+        f"Your Brier score: {yours.brier:.3f} on {len(yours.outcomes)} predictions{left_out}. "
+        f"The author: {author.brier:.3f}. Always 50%: {coin:.3f}."
+    )

@@ -28,11 +28,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.apps import NbGraderAPI
+from nbformat import NotebookNode
 from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.plugins import CsvExportPlugin
-from nbformat import NotebookNode
 from nbgrader.preprocessors import ClearHiddenTests
 from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
@@ -44,7 +44,9 @@ class HideHiddenTests(ClearHiddenTests):
     nbgrader's feedback otherwise shows the restored hidden tests (upstream issues #917, #1363).
     """
 
-    def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int) -> tuple[NotebookNode, dict]:
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: dict, cell_index: int
+    ) -> tuple[NotebookNode, dict]:
         cell, resources = super().preprocess_cell(cell, resources, cell_index)
         if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
             for output in cell.get("outputs", []):
@@ -82,7 +84,11 @@ def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
             except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                where = f": line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
+                where = (
+                    f": line {error.lineno}, column {error.colno}"
+                    if isinstance(error, json.JSONDecodeError)
+                    else ""
+                )
                 problems.append(f"{name} is not a valid notebook (not JSON{where})")
                 continue
             if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
@@ -104,15 +110,24 @@ def last_error(log: str) -> str:
 def score(course: Path, assignment: str, student: str) -> str:
     """'5/7 checked automatically; written: 3 points to grade by hand', read from the gradebook."""
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        grades = [g for notebook in gradebook.find_submission(assignment, student).notebooks for g in notebook.grades]
+        grades = [
+            g
+            for notebook in gradebook.find_submission(assignment, student).notebooks
+            for g in notebook.grades
+        ]
         checked = [g for g in grades if g.cell.cell_type == "code"]
         written = [g for g in grades if g.cell.cell_type != "code"]
         text = f"{sum(g.score for g in checked):g}/{sum(g.max_score for g in checked):g} checked automatically"
         if written:
-            unanswered = [g for g in written if g.auto_score == 0]  # nbgrader scores an untouched answer 0
-            to_grade = sum(g.max_score for g in written if g not in unanswered and g.manual_score is None)
-            text += (f"; written: {to_grade:g} points to grade by hand" if to_grade else "") + \
-                    (f"; {len(unanswered)} written answer(s) left blank" if unanswered else "")
+            unanswered = [
+                g for g in written if g.auto_score == 0
+            ]  # nbgrader scores an untouched answer 0
+            to_grade = sum(
+                g.max_score for g in written if g not in unanswered and g.manual_score is None
+            )
+            text += (f"; written: {to_grade:g} points to grade by hand" if to_grade else "") + (
+                f"; {len(unanswered)} written answer(s) left blank" if unanswered else ""
+            )
     return text
 
 
@@ -123,8 +138,9 @@ def course_api(course: Path, timeout: int) -> NbGraderAPI:
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
-def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade: bool = False,
-          say=print) -> list[Outcome]:
+def grade(
+    assignment: str, course: Path = Path("."), timeout: int = 30, regrade: bool = False, say=print
+) -> list[Outcome]:
     """Autograde every submission of ``assignment``, then write feedback and grades.csv."""
     course = course.resolve()
     source = course / "solutions" / assignment
@@ -141,13 +157,17 @@ def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade:
     if not setup["success"]:
         raise SystemExit(f"nbgrader could not register {assignment}: {last_error(setup['log'])}")
 
-    students = sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir())
+    students = sorted(
+        p.parent.name for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir()
+    )
     done_file = course / "autograded" / f"{assignment}.done"
     if regrade:
         done_file.unlink(missing_ok=True)
     done = set(done_file.read_text().split()) if done_file.exists() else set()
-    say(f"Grading {assignment}: {len(students)} submissions in submitted/, "
-        f"{len(done & set(students))} already graded, timeout {timeout} s per cell.")
+    say(
+        f"Grading {assignment}: {len(students)} submissions in submitted/, "
+        f"{len(done & set(students))} already graded, timeout {timeout} s per cell."
+    )
 
     outcomes = []
     for number, student in enumerate(students, 1):
@@ -177,17 +197,23 @@ def grade(assignment: str, course: Path = Path("."), timeout: int = 30, regrade:
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         CsvExportPlugin(to=str(course / "grades.csv")).export(gradebook)
     failed = [o for o in outcomes if not o.graded]
-    say(f"Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
+    say(
+        f"Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
         f"{' (' + ', '.join(o.student for o in failed) + ')' if failed else ''}. "
         f"Feedback in feedback/<student>/{assignment}/, grades in grades.csv; "
-        "grade the written answers in the Formgrader (JupyterLab: Nbgrader > Formgrader).")
+        "grade the written answers in the Formgrader (JupyterLab: Nbgrader > Formgrader)."
+    )
     return outcomes
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m s400.grading", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m s400.grading", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("assignment", help="e.g. ex03_reasoning (a folder of solutions/)")
-    parser.add_argument("--timeout", type=int, default=30, help="seconds per cell before it is stopped (30)")
+    parser.add_argument(
+        "--timeout", type=int, default=30, help="seconds per cell before it is stopped (30)"
+    )
     parser.add_argument("--regrade", action="store_true", help="grade every submission again")
     parser.add_argument("--course", type=Path, default=Path("."), help="the course directory (.)")
     args = parser.parse_args(argv)

@@ -36,8 +36,9 @@ def vulnerability(exposure: float, substitutability: float) -> float:
     return round(exposure * (1 - substitutability), 12)
 
 
-def asymmetry_index(own: Sequence[float], partner: Sequence[float],
-                    weights: Sequence[float] | None = None) -> float:
+def asymmetry_index(
+    own: Sequence[float], partner: Sequence[float], weights: Sequence[float] | None = None
+) -> float:
     """(D_own − D_partner) / (D_own + D_partner) with D = Σ weight × dependence; 0 when both are 0.
 
     >>> asymmetry_index([0.3, 0.1], [0.1, 0.1])
@@ -47,7 +48,9 @@ def asymmetry_index(own: Sequence[float], partner: Sequence[float],
     """
     weights = [1.0] * len(own) if weights is None else list(weights)
     if not len(own) == len(partner) == len(weights):
-        raise ValueError(f"need one value per channel on each side: {len(own)}, {len(partner)}, {len(weights)}")
+        raise ValueError(
+            f"need one value per channel on each side: {len(own)}, {len(partner)}, {len(weights)}"
+        )
     mine = sum(w * d for w, d in zip(weights, own))
     theirs = sum(w * d for w, d in zip(weights, partner))
     return 0.0 if mine + theirs == 0 else round((mine - theirs) / (mine + theirs), 12)
@@ -86,34 +89,61 @@ def channels(data: Dataset) -> list[Channel]:
     gas_share = f["gas_share_russia_2023"].value / 100
     turkstream = round(f["turkstream_capacity"].value / f["gas_imports_total_2023"].value, 4)
     return [
-        Channel("gas", gas_share, "gas_share_russia_2023: Russia's share of Turkish gas imports, 2023",
-                0.5, 0.2, 0.3,
-                "Judgements. Turkey: Gazprom's deliveries fell 35% in 2019 (gazprom_deliveries_change_2019), "
-                "so about a third could be replaced within a year; 0.5 allows for more over time. Russia: the "
-                "sources give no share of Russian exports; Moscow's own offer of a gas hub in Turkey (Oct 2022) "
-                "suggests it wants the outlet."),
-        Channel("Akkuyu", f["akkuyu_power_share"].value / 100,
-                "akkuyu_power_share: projected share of Turkish electricity (no unit generates yet)",
-                0.2, 0.2, 0.1,
-                "Judgements. Turkey: a Rosatom-owned plant is hard to replace once it runs. Russia: "
-                "an investment in Turkey that cannot be moved: about $20bn in 2018 (akkuyu_cost), $24–25bn "
-                "at current prices by Rosatom's own account (akkuyu_cost_likhachev)."),
-        Channel("TurkStream", turkstream,
-                "turkstream_capacity / gas_imports_total_2023: capacity, not flow, as a share of 2023 "
-                "imports; overlaps the gas channel",
-                0.5, 0.3, 0.2,
-                "Judgements. Turkey: as for gas. Russia: the pipeline needs Turkey as its landfall; the "
-                "sources give no share of Russia's exports through it."),
-        Channel("tourism", f["russian_visitors_share_2024"].value / 100,
-                "russian_visitors_share_2024: Russians' share of foreign arrivals, 2024",
-                0.3, 0.1, 0.5,
-                "Judgements. Turkey: in 2016 Russian arrivals fell from 3.65m to about 0.82–0.87m (a tourism "
-                "shrinkage of at least $5bn was expected). Russia: the sources give no share of Russians' "
-                "travel abroad; its tourists can go elsewhere."),
-        Channel("trade", None,
-                "not computable: the sources give bilateral trade ($62–70bn in 2022, tr_ru_trade_2022) "
-                "but not either side's total trade, so no share",
-                0.0, 0.0, 0.0, "Left out of the index until someone finds the totals."),
+        Channel(
+            "gas",
+            gas_share,
+            "gas_share_russia_2023: Russia's share of Turkish gas imports, 2023",
+            0.5,
+            0.2,
+            0.3,
+            "Judgements. Turkey: Gazprom's deliveries fell 35% in 2019 (gazprom_deliveries_change_2019), "
+            "so about a third could be replaced within a year; 0.5 allows for more over time. Russia: the "
+            "sources give no share of Russian exports; Moscow's own offer of a gas hub in Turkey (Oct 2022) "
+            "suggests it wants the outlet.",
+        ),
+        Channel(
+            "Akkuyu",
+            f["akkuyu_power_share"].value / 100,
+            "akkuyu_power_share: projected share of Turkish electricity (no unit generates yet)",
+            0.2,
+            0.2,
+            0.1,
+            "Judgements. Turkey: a Rosatom-owned plant is hard to replace once it runs. Russia: "
+            "an investment in Turkey that cannot be moved: about $20bn in 2018 (akkuyu_cost), $24–25bn "
+            "at current prices by Rosatom's own account (akkuyu_cost_likhachev).",
+        ),
+        Channel(
+            "TurkStream",
+            turkstream,
+            "turkstream_capacity / gas_imports_total_2023: capacity, not flow, as a share of 2023 "
+            "imports; overlaps the gas channel",
+            0.5,
+            0.3,
+            0.2,
+            "Judgements. Turkey: as for gas. Russia: the pipeline needs Turkey as its landfall; the "
+            "sources give no share of Russia's exports through it.",
+        ),
+        Channel(
+            "tourism",
+            f["russian_visitors_share_2024"].value / 100,
+            "russian_visitors_share_2024: Russians' share of foreign arrivals, 2024",
+            0.3,
+            0.1,
+            0.5,
+            "Judgements. Turkey: in 2016 Russian arrivals fell from 3.65m to about 0.82–0.87m (a tourism "
+            "shrinkage of at least $5bn was expected). Russia: the sources give no share of Russians' "
+            "travel abroad; its tourists can go elsewhere.",
+        ),
+        Channel(
+            "trade",
+            None,
+            "not computable: the sources give bilateral trade ($62–70bn in 2022, tr_ru_trade_2022) "
+            "but not either side's total trade, so no share",
+            0.0,
+            0.0,
+            0.0,
+            "Left out of the index until someone finds the totals.",
+        ),
     ]
 
 
@@ -127,10 +157,14 @@ def dependence_asymmetry(chans: Sequence[Channel]) -> dict[str, float]:
     """
     used = [c for c in chans if c.turkey_exposure is not None]
     weights = [c.weight for c in used]
-    return {"sensitivity": asymmetry_index([c.turkey_exposure for c in used],
-                                           [c.russia_exposure for c in used], weights),
-            "vulnerability": asymmetry_index([c.turkey_vulnerability for c in used],
-                                             [c.russia_vulnerability for c in used], weights)}
+    return {
+        "sensitivity": asymmetry_index(
+            [c.turkey_exposure for c in used], [c.russia_exposure for c in used], weights
+        ),
+        "vulnerability": asymmetry_index(
+            [c.turkey_vulnerability for c in used], [c.russia_vulnerability for c in used], weights
+        ),
+    }
 
 
 def with_judgement(chans: Sequence[Channel], name: str, **changes: float) -> list[Channel]:

@@ -34,9 +34,19 @@ def effect_graph(data: Dataset) -> nx.DiGraph:
             graph.add_node(node.id, label=node.label, type=node.type, description=node.description)
     for edge in data.edges:
         if edge.kind == "effect":
-            graph.add_edge(edge.source, edge.target, id=edge.id, sign=edge.sign, weight=edge.weight,
-                           layer=edge.layer, basis=edge.basis, claim=edge.claim,
-                           event=edge.event, figure=edge.figure, note=edge.note)
+            graph.add_edge(
+                edge.source,
+                edge.target,
+                id=edge.id,
+                sign=edge.sign,
+                weight=edge.weight,
+                layer=edge.layer,
+                basis=edge.basis,
+                claim=edge.claim,
+                event=edge.event,
+                figure=edge.figure,
+                note=edge.note,
+            )
     return graph
 
 
@@ -57,7 +67,9 @@ def path_effect(graph: nx.DiGraph, path: Sequence[str]) -> float:
     >>> path_effect(g, ["a", "b", "c"])
     -0.2
     """
-    return prod(graph.edges[u, v]["sign"] * graph.edges[u, v]["weight"] for u, v in zip(path, path[1:]))
+    return prod(
+        graph.edges[u, v]["sign"] * graph.edges[u, v]["weight"] for u, v in zip(path, path[1:])
+    )
 
 
 @dataclass(frozen=True)
@@ -103,9 +115,13 @@ def total_effect(graph: nx.DiGraph, source: str, target: str) -> TotalEffect:
     ('indeterminate', 0.05)
     """
     paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, source, target))
-    return TotalEffect(source, target, tuple(paths),
-                       tuple(path_sign(graph, p) for p in paths),
-                       tuple(path_effect(graph, p) for p in paths))
+    return TotalEffect(
+        source,
+        target,
+        tuple(paths),
+        tuple(path_sign(graph, p) for p in paths),
+        tuple(path_effect(graph, p) for p in paths),
+    )
 
 
 def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
@@ -115,8 +131,11 @@ def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
     >>> [t.target for t in effects_on_outcomes(effect_graph(load()), "buy_s400")][:3]
     ['air_defence', 'autonomy', 'us_relations']
     """
-    return [total_effect(graph, decision, node) for node, kind in graph.nodes(data="type")
-            if kind == "outcome"]
+    return [
+        total_effect(graph, decision, node)
+        for node, kind in graph.nodes(data="type")
+        if kind == "outcome"
+    ]
 
 
 def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]:
@@ -128,10 +147,17 @@ def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]
     >>> effects_summary(g, "d")
     [{'outcome': 'O', 'paths': 1, 'positive': 0, 'negative': 1, 'verdict': '-', 'weighted': -0.5}]
     """
-    return [{"outcome": graph.nodes[t.target]["label"], "paths": len(t.paths),
-             "positive": sum(s > 0 for s in t.signs), "negative": sum(s < 0 for s in t.signs),
-             "verdict": t.verdict, "weighted": round(t.weighted, 3)}
-            for t in effects_on_outcomes(graph, decision)]
+    return [
+        {
+            "outcome": graph.nodes[t.target]["label"],
+            "paths": len(t.paths),
+            "positive": sum(s > 0 for s in t.signs),
+            "negative": sum(s < 0 for s in t.signs),
+            "verdict": t.verdict,
+            "weighted": round(t.weighted, 3),
+        }
+        for t in effects_on_outcomes(graph, decision)
+    ]
 
 
 def layer_view(graph: nx.Graph, layers: Iterable[str]) -> nx.Graph:
@@ -143,7 +169,9 @@ def layer_view(graph: nx.Graph, layers: Iterable[str]) -> nx.Graph:
     """
     keep = set(layers)
     if graph.is_multigraph():
-        return nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["layer"] in keep)
+        return nx.subgraph_view(
+            graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["layer"] in keep
+        )
     return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["layer"] in keep)
 
 
@@ -156,7 +184,9 @@ def feedback_loops(graph: nx.DiGraph) -> list[tuple[tuple[str, ...], str]]:
     """
     loops = []
     for cycle in nx.simple_cycles(graph):
-        start = cycle.index(min(cycle))  # a stable rotation, so the output does not depend on hashing
+        start = cycle.index(
+            min(cycle)
+        )  # a stable rotation, so the output does not depend on hashing
         cycle = cycle[start:] + cycle[:start]
         sign = path_sign(graph, [*cycle, cycle[0]])
         loops.append((tuple(cycle), "reinforcing" if sign > 0 else "balancing"))
@@ -174,9 +204,19 @@ def centrality_table(graph: nx.DiGraph) -> list[dict[str, object]]:
     [('b', 0.5), ('a', 0.0), ('c', 0.0)]
     """
     betweenness = nx.betweenness_centrality(graph)
-    rows = [{"node": n, "label": graph.nodes[n].get("label", n), "in_degree": graph.in_degree(n),
-             "out_degree": graph.out_degree(n), "betweenness": round(betweenness[n], 3)} for n in graph]
-    return sorted(rows, key=lambda r: (-r["betweenness"], -(r["in_degree"] + r["out_degree"]), r["node"]))
+    rows = [
+        {
+            "node": n,
+            "label": graph.nodes[n].get("label", n),
+            "in_degree": graph.in_degree(n),
+            "out_degree": graph.out_degree(n),
+            "betweenness": round(betweenness[n], 3),
+        }
+        for n in graph
+    ]
+    return sorted(
+        rows, key=lambda r: (-r["betweenness"], -(r["in_degree"] + r["out_degree"]), r["node"])
+    )
 
 
 def argument_map(data: Dataset) -> nx.DiGraph:
@@ -191,8 +231,14 @@ def argument_map(data: Dataset) -> nx.DiGraph:
     """
     graph = nx.DiGraph()
     for claim in data.claims.values():
-        graph.add_node(claim.id, paragraph=claim.paragraph, kind=claim.kind, speaker=claim.speaker,
-                       condition=claim.condition, text=claim.text)
+        graph.add_node(
+            claim.id,
+            paragraph=claim.paragraph,
+            kind=claim.kind,
+            speaker=claim.speaker,
+            condition=claim.condition,
+            text=claim.text,
+        )
     for link in data.claim_links:
         graph.add_edge(link.source, link.target, relation=link.relation)
     return graph
@@ -212,7 +258,17 @@ def tie_graph(data: Dataset) -> nx.MultiGraph:
             graph.add_node(node.id, label=node.label, description=node.description)
     for edge in data.edges:
         if edge.kind == "tie":
-            graph.add_edge(edge.source, edge.target, key=edge.id, sign=edge.sign, weight=edge.weight,
-                           layer=edge.layer, basis=edge.basis, claim=edge.claim, event=edge.event,
-                           figure=edge.figure, note=edge.note)
+            graph.add_edge(
+                edge.source,
+                edge.target,
+                key=edge.id,
+                sign=edge.sign,
+                weight=edge.weight,
+                layer=edge.layer,
+                basis=edge.basis,
+                claim=edge.claim,
+                event=edge.event,
+                figure=edge.figure,
+                note=edge.note,
+            )
     return graph

@@ -35,7 +35,12 @@ from s400.reasoning import OPTIONS, PRESETS, Lab, Scenario, ScenarioError
 MAX_BYTES = 64_000
 #: The parameters whose break-even values the poll shows: the two benefits Ankara's stated case rests
 #: on (air defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
-KEY_PARAMETERS = ("magnitude.air_defence", "magnitude.autonomy", "magnitude.f35_place", "magnitude.us_relations")
+KEY_PARAMETERS = (
+    "magnitude.air_defence",
+    "magnitude.autonomy",
+    "magnitude.f35_place",
+    "magnitude.us_relations",
+)
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,18 @@ def read_file(lab: Lab, path: Path) -> Entry:
     if size == 0:
         raise ScenarioError("empty file")
     if size > MAX_BYTES:
-        raise ScenarioError(f"too large ({size:,} bytes): a scenario file is about 1.5 KB and the poll "
-                            f"reads at most {MAX_BYTES:,} bytes")
+        raise ScenarioError(
+            f"too large ({size:,} bytes): a scenario file is about 1.5 KB and the poll "
+            f"reads at most {MAX_BYTES:,} bytes"
+        )
     try:
-        text = path.read_bytes().decode("utf-8-sig")  # tolerate the byte-order mark some editors add
+        text = path.read_bytes().decode(
+            "utf-8-sig"
+        )  # tolerate the byte-order mark some editors add
     except UnicodeDecodeError:
-        raise ScenarioError("not a text file (not UTF-8): expected the JSON file the lab exports") from None
+        raise ScenarioError(
+            "not a text file (not UTF-8): expected the JSON file the lab exports"
+        ) from None
     name, scenario = lab.scenario_from_json(text)
     return Entry(path.name, name, scenario)
 
@@ -94,7 +105,9 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
     if not folder.exists():
         return [], [Problem(str(folder), "no such folder")]
     if not folder.is_dir():
-        return [], [Problem(str(folder), "not a folder: expected the folder that holds the students' files")]
+        return [], [
+            Problem(str(folder), "not a folder: expected the folder that holds the students' files")
+        ]
     entries: list[Entry] = []
     problems: list[Problem] = []
     seen: dict[tuple, str] = {}
@@ -102,10 +115,17 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            problems.append(Problem(path.name + "/", "a subfolder: skipped (only files directly in the folder are read)"))
+            problems.append(
+                Problem(
+                    path.name + "/",
+                    "a subfolder: skipped (only files directly in the folder are read)",
+                )
+            )
             continue
         if path.suffix.lower() != ".json":
-            problems.append(Problem(path.name, "not a .json file: skipped (the lab exports .json files)"))
+            problems.append(
+                Problem(path.name, "not a .json file: skipped (the lab exports .json files)")
+            )
             continue
         try:
             entry = read_file(lab, path)
@@ -117,7 +137,11 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
             continue
         key = (entry.name, tuple(sorted(entry.scenario.items())))
         if key in seen:
-            problems.append(Problem(path.name, f"duplicate of {seen[key]} (same name and numbers): counted once"))
+            problems.append(
+                Problem(
+                    path.name, f"duplicate of {seen[key]} (same name and numbers): counted once"
+                )
+            )
             continue
         seen[key] = path.name
         entries.append(entry)
@@ -132,7 +156,9 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Prob
     >>> summary_text(Path("pol"), [], [Problem("pol", "no such folder")])
     'No scenarios to show: pol: no such folder.'
     """
-    if not entries and [p.file for p in problems] == [str(folder)]:  # the folder itself is the problem
+    if not entries and [p.file for p in problems] == [
+        str(folder)
+    ]:  # the folder itself is the problem
         return f"No scenarios to show: {folder}: {problems[0].reason}."
     skipped = f"{len(problems)} file{'s' * (len(problems) != 1)} skipped, listed below"
     if not entries:
@@ -140,7 +166,8 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Prob
             return f"No scenarios to show from {folder}: {skipped}."
         return f"No scenarios to show: {folder} holds no .json files. Students export theirs in notebook 03."
     return f"Read {len(entries)} scenario{'s' * (len(entries) != 1)} from {folder}" + (
-        f"; {skipped}." if problems else "; no file skipped.")
+        f"; {skipped}." if problems else "; no file skipped."
+    )
 
 
 def problems_text(problems: Sequence[Problem]) -> str:
@@ -153,7 +180,9 @@ def problems_text(problems: Sequence[Problem]) -> str:
                     missing: y
     """
     width = max((len(p.file) for p in problems), default=0) + 2
-    return "\n".join(p.file.ljust(width) + ("\n" + " " * width).join(p.reason.split("; ")) for p in problems)
+    return "\n".join(
+        p.file.ljust(width) + ("\n" + " " * width).join(p.reason.split("; ")) for p in problems
+    )
 
 
 def preset_scenarios(lab: Lab) -> dict[str, Scenario]:
@@ -225,11 +254,15 @@ def spread(values: Sequence[float]) -> dict[str, float | None]:
     if not values:
         return {"n": 0, "min": None, "q1": None, "median": None, "q3": None, "max": None}
     q = np.percentile(np.asarray(values, dtype=float), [0, 25, 50, 75, 100])
-    return {"n": len(values), **dict(zip(("min", "q1", "median", "q3", "max"), (float(x) for x in q)))}
+    return {
+        "n": len(values),
+        **dict(zip(("min", "q1", "median", "q3", "max"), (float(x) for x in q))),
+    }
 
 
-def parameter_table(lab: Lab, entries: Sequence[Entry], keys: Iterable[str],
-                    presets: Mapping[str, Scenario]) -> list[dict]:
+def parameter_table(
+    lab: Lab, entries: Sequence[Entry], keys: Iterable[str], presets: Mapping[str, Scenario]
+) -> list[dict]:
     """Per parameter: its label, the class's spread, and each preset's value.
 
     >>> from s400.data import load
@@ -239,12 +272,20 @@ def parameter_table(lab: Lab, entries: Sequence[Entry], keys: Iterable[str],
     [{'parameter': 'magnitude.autonomy', 'label': 'value of Autonomy and bargaining leverage', 'n': 3, \
 'min': 1.0, 'q1': 1.5, 'median': 2.0, 'q3': 4.0, 'max': 6.0, 'zero': 0.0}]
     """
-    return [{"parameter": key, "label": lab.parameters[key].label, **spread([e.scenario[key] for e in entries]),
-             **{name: s[key] for name, s in presets.items()}} for key in keys]
+    return [
+        {
+            "parameter": key,
+            "label": lab.parameters[key].label,
+            **spread([e.scenario[key] for e in entries]),
+            **{name: s[key] for name, s in presets.items()},
+        }
+        for key in keys
+    ]
 
 
-def break_evens(lab: Lab, scenarios: Mapping[str, Scenario], keys: Sequence[str] = KEY_PARAMETERS
-                ) -> dict[str, dict[str, float | None]]:
+def break_evens(
+    lab: Lab, scenarios: Mapping[str, Scenario], keys: Sequence[str] = KEY_PARAMETERS
+) -> dict[str, dict[str, float | None]]:
     """For each scenario, the break-even value of each key: where that number alone, the others
     held, flips the scenario's verdict (None: no value in the slider's range does).
 
@@ -256,8 +297,9 @@ def break_evens(lab: Lab, scenarios: Mapping[str, Scenario], keys: Sequence[str]
     return {name: {key: lab.break_even(s, key) for key in keys} for name, s in scenarios.items()}
 
 
-def break_even_table(lab: Lab, found: Mapping[str, Mapping[str, float | None]],
-                     keys: Sequence[str] = KEY_PARAMETERS) -> list[dict]:
+def break_even_table(
+    lab: Lab, found: Mapping[str, Mapping[str, float | None]], keys: Sequence[str] = KEY_PARAMETERS
+) -> list[dict]:
     """Per key: how many scenarios no value in range can flip, and the spread of the break-evens found.
 
     >>> from s400.data import load
@@ -269,8 +311,14 @@ def break_even_table(lab: Lab, found: Mapping[str, Mapping[str, float | None]],
     rows = []
     for key in keys:
         values = [f[key] for f in found.values() if f[key] is not None]
-        rows.append({"parameter": key, "label": lab.parameters[key].label,
-                     "no flip in range": sum(f[key] is None for f in found.values()), **spread(values)})
+        rows.append(
+            {
+                "parameter": key,
+                "label": lab.parameters[key].label,
+                "no flip in range": sum(f[key] is None for f in found.values()),
+                **spread(values),
+            }
+        )
     return rows
 
 
@@ -286,26 +334,37 @@ def verdict_summary(lab: Lab, entries: Sequence[Entry], presets: Mapping[str, Sc
     share = share_rational(lab, entries)
     if share is None:
         return "No scenarios, so no share."
-    lines = [f"By their own numbers, buying the S-400 is the rational choice for {share:.0%} of the "
-             f"{len(entries)} scenarios ({round(share * len(entries))} of {len(entries)})."]
-    lines += [f"  best option {option}: {count}" for option, count in best_options(lab, entries).items()]
-    lines += [f"{name}: best option {lab.labels[lab.verdict(s).best]}, margin {lab.margin(s):+.2f}"
-              for name, s in presets.items()]
+    lines = [
+        f"By their own numbers, buying the S-400 is the rational choice for {share:.0%} of the "
+        f"{len(entries)} scenarios ({round(share * len(entries))} of {len(entries)})."
+    ]
+    lines += [
+        f"  best option {option}: {count}" for option, count in best_options(lab, entries).items()
+    ]
+    lines += [
+        f"{name}: best option {lab.labels[lab.verdict(s).best]}, margin {lab.margin(s):+.2f}"
+        for name, s in presets.items()
+    ]
     return "\n".join(lines)
 
 
-def columns(lab: Lab, rows: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]) -> dict[str, list[float]]:
+def columns(
+    lab: Lab, rows: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]
+) -> dict[str, list[float]]:
     """For each key, by its label: its values across ``rows`` (scenarios or break-evens), None left out.
 
     >>> from s400.data import load
     >>> columns(Lab(load()), {"a": {"discount_rate": 0.1}, "b": {"discount_rate": None}}, ["discount_rate"])
     {'discount rate per year': [0.1]}
     """
-    return {lab.parameters[k].label: [r[k] for r in rows.values() if r[k] is not None] for k in keys}
+    return {
+        lab.parameters[k].label: [r[k] for r in rows.values() if r[k] is not None] for k in keys
+    }
 
 
-def points(lab: Lab, presets: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]
-           ) -> dict[str, dict[str, float | None]]:
+def points(
+    lab: Lab, presets: Mapping[str, Mapping[str, float | None]], keys: Iterable[str]
+) -> dict[str, dict[str, float | None]]:
     """Each preset's value (or break-even) of each key, by the key's label, for the charts.
 
     >>> from s400.data import load
@@ -313,4 +372,6 @@ def points(lab: Lab, presets: Mapping[str, Mapping[str, float | None]], keys: It
     {'author': {'discount rate per year': 0.05}}
     """
     keys = list(keys)
-    return {name: {lab.parameters[k].label: values[k] for k in keys} for name, values in presets.items()}
+    return {
+        name: {lab.parameters[k].label: values[k] for k in keys} for name, values in presets.items()
+    }

@@ -23,9 +23,9 @@ Every function here works on numbers or on numpy arrays of draws alike.
 from __future__ import annotations
 
 import json
-from functools import reduce
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import reduce
 
 import networkx as nx
 import numpy as np
@@ -37,19 +37,36 @@ OPTIONS = ("buy_s400", "take_patriot", "buy_neither")
 DECISION = "buy_s400"  # the option the op-ed judges
 #: Consequences and the range of their magnitude sliders (bn USD-equivalent; negative: a harm to have more of).
 MAGNITUDE_RANGES = {
-    "air_defence": (0, 15), "autonomy": (0, 10), "f35_place": (0, 15), "us_sanctions": (-10, 0),
-    "us_relations": (0, 15), "economy": (0, 15), "national_security": (0, 15), "nato_trust": (0, 10),
-    "nato_standing": (0, 10), "russian_leverage": (-10, 0),
+    "air_defence": (0, 15),
+    "autonomy": (0, 10),
+    "f35_place": (0, 15),
+    "us_sanctions": (-10, 0),
+    "us_relations": (0, 15),
+    "economy": (0, 15),
+    "national_security": (0, 15),
+    "nato_trust": (0, 10),
+    "nato_standing": (0, 10),
+    "russian_leverage": (-10, 0),
 }
 #: When each consequence was felt, for discounting: the event that marks it (None: at once).
-DELAY_EVENTS = {"f35_place": "f35_removal_2019", "us_sanctions": "caatsa_2020",
-                "air_defence": "activation_postponed_2020"}
+DELAY_EVENTS = {
+    "f35_place": "f35_removal_2019",
+    "us_sanctions": "caatsa_2020",
+    "air_defence": "activation_postponed_2020",
+}
 REFERENCE_EVENT = "s400_delivery_2019"  # the op-ed was written after the first delivery
-PRICES = {"buy_s400": "s400_price", "take_patriot": "patriot_offer"}  # figure ids; buying neither costs 0
+PRICES = {
+    "buy_s400": "s400_price",
+    "take_patriot": "patriot_offer",
+}  # figure ids; buying neither costs 0
 FORMAT = "s400-scenario"
 SCENARIO_DIR = DEFAULT_DATA_DIR / "scenarios"
 #: The presets in data/scenarios/, with the names students see.
-PRESETS = {"author": "The author's reading", "ankara": "Ankara's stated case", "sceptic": "A sceptic of both"}
+PRESETS = {
+    "author": "The author's reading",
+    "ankara": "Ankara's stated case",
+    "sceptic": "A sceptic of both",
+}
 
 Scenario = dict[str, float]
 
@@ -88,25 +105,52 @@ class Lab:
         routes = graph.copy()
         routes.remove_edges_from([(u, v) for u, v in graph.edges if u in consequences])
         self.paths = {
-            (option, c): [[(graph.edges[u, v]["id"], graph.edges[u, v]["sign"], v) for u, v in zip(p, p[1:])]
-                          for p in nx.all_simple_paths(routes, option, c)]
-            for option in OPTIONS for c in consequences}
+            (option, c): [
+                [(graph.edges[u, v]["id"], graph.edges[u, v]["sign"], v) for u, v in zip(p, p[1:])]
+                for p in nx.all_simple_paths(routes, option, c)
+            ]
+            for option in OPTIONS
+            for c in consequences
+        }
         self.consequences = tuple(c for c in consequences if any(self.paths[o, c] for o in OPTIONS))
         used_edges = sorted({e for paths in self.paths.values() for p in paths for e, _, _ in p})
-        probability_nodes = sorted({v for paths in self.paths.values() for p in paths for _, _, v in p})
+        probability_nodes = sorted(
+            {v for paths in self.paths.values() for p in paths for _, _, v in p}
+        )
         reference = parse_partial_date(data.timeline[REFERENCE_EVENT].date)
-        self.delays = {c: max(0.0, (parse_partial_date(data.timeline[DELAY_EVENTS[c]].date) - reference).days / 365.25)
-                       if c in DELAY_EVENTS else 0.0 for c in self.consequences}
+        self.delays = {
+            c: max(
+                0.0,
+                (parse_partial_date(data.timeline[DELAY_EVENTS[c]].date) - reference).days / 365.25,
+            )
+            if c in DELAY_EVENTS
+            else 0.0
+            for c in self.consequences
+        }
         self.prices = {o: data.figures[PRICES[o]].value if o in PRICES else 0.0 for o in OPTIONS}
         edges = {e.id: e for e in data.edges}
         self.parameters = {
-            **{f"magnitude.{c}": Parameter(f"magnitude.{c}", f"value of {self.labels[c]}", *MAGNITUDE_RANGES[c])
-               for c in self.consequences},
-            **{f"probability.{n}": Parameter(f"probability.{n}", f"chance: {self.labels[n]}", 0, 1)
-               for n in probability_nodes},
+            **{
+                f"magnitude.{c}": Parameter(
+                    f"magnitude.{c}", f"value of {self.labels[c]}", *MAGNITUDE_RANGES[c]
+                )
+                for c in self.consequences
+            },
+            **{
+                f"probability.{n}": Parameter(f"probability.{n}", f"chance: {self.labels[n]}", 0, 1)
+                for n in probability_nodes
+            },
             "discount_rate": Parameter("discount_rate", "discount rate per year", 0, 0.3),
-            **{f"weight.{e}": Parameter(f"weight.{e}", f"weight of {e}: {self.labels[edges[e].source]} → "
-                                        f"{self.labels[edges[e].target]}", 0, 1) for e in used_edges},
+            **{
+                f"weight.{e}": Parameter(
+                    f"weight.{e}",
+                    f"weight of {e}: {self.labels[edges[e].source]} → "
+                    f"{self.labels[edges[e].target]}",
+                    0,
+                    1,
+                )
+                for e in used_edges
+            },
         }
         self.network_weights = {f"weight.{e}": edges[e].weight for e in used_edges}
 
@@ -129,10 +173,20 @@ class Lab:
                 for path in self.paths[option, c]:
                     term = 1.0
                     for edge, sign, target in path:
-                        term = term * sign * scenario[f"weight.{edge}"] * scenario[f"probability.{target}"]
+                        term = (
+                            term
+                            * sign
+                            * scenario[f"weight.{edge}"]
+                            * scenario[f"probability.{target}"]
+                        )
                     effect = effect + term
                 # + 0.0 turns the -0.0 of "no effect x a negative value" into a plain 0.0
-                out[option][c] = effect * scenario[f"magnitude.{c}"] * (1 + scenario["discount_rate"]) ** -self.delays[c] + 0.0
+                out[option][c] = (
+                    effect
+                    * scenario[f"magnitude.{c}"]
+                    * (1 + scenario["discount_rate"]) ** -self.delays[c]
+                    + 0.0
+                )
         return out
 
     def values(self, scenario: Mapping[str, float]) -> dict[str, float]:
@@ -160,7 +214,9 @@ class Lab:
 
     def preset(self, name: str) -> Scenario:
         """A named scenario from data/scenarios/<name>.json (a key of PRESETS)."""
-        return self.scenario_from_json((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8"))[1]
+        return self.scenario_from_json((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8"))[
+            1
+        ]
 
     def preset_notes(self, name: str) -> dict[str, str]:
         """Why a preset has the numbers it has: a sourced anchor, or "Judgement" and its reason.
@@ -169,7 +225,9 @@ class Lab:
         >>> "f35_workshare_lost" in Lab(load()).preset_notes("author")["magnitude.f35_place"]
         True
         """
-        return json.loads((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8")).get("notes", {})
+        return json.loads((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8")).get(
+            "notes", {}
+        )
 
     def check(self, scenario: Mapping[str, object]) -> Scenario:
         """The scenario as floats, or ScenarioError naming every missing, unknown or out-of-range key."""
@@ -180,7 +238,9 @@ class Lab:
             if key not in self.parameters:
                 continue
             p = self.parameters[key]
-            if type(value) not in (int, float) or value != value:  # bools and NaN are not numbers here
+            if (
+                type(value) not in (int, float) or value != value
+            ):  # bools and NaN are not numbers here
                 problems.append(f"{key}: expected a number, got {value!r}")
             elif not p.low <= value <= p.high:
                 problems.append(f"{key}: {value} is outside its range {p.low} to {p.high}")
@@ -192,8 +252,15 @@ class Lab:
 
     def scenario_to_json(self, name: str, scenario: Mapping[str, float]) -> str:
         """A scenario as a small JSON document, for export and for the class poll."""
-        return json.dumps({"format": FORMAT, "version": 1, "name": name,
-                           "values": {k: round(float(scenario[k]), 6) for k in self.parameters}}, indent=1)
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "version": 1,
+                "name": name,
+                "values": {k: round(float(scenario[k]), 6) for k in self.parameters},
+            },
+            indent=1,
+        )
 
     def scenario_from_json(self, text: str) -> tuple[str, Scenario]:
         """Parse and validate a scenario document; ScenarioError says what is wrong, in plain words.
@@ -211,7 +278,9 @@ class Lab:
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise ScenarioError(f'not a scenario file: its "format" is not "{FORMAT}"')
         if document.get("version") != 1:
-            raise ScenarioError(f"unsupported scenario version {document.get('version')!r} (this lab reads version 1)")
+            raise ScenarioError(
+                f"unsupported scenario version {document.get('version')!r} (this lab reads version 1)"
+            )
         if not isinstance(document.get("values"), dict):
             raise ScenarioError('no "values" object in the file')
         return str(document.get("name", "unnamed")), self.check(document["values"])
@@ -231,7 +300,9 @@ class Lab:
         found = _crossings(lambda x: float(self.margin({**scenario, key: x})), p.low, p.high)
         return min(found, key=lambda x: abs(x - scenario[key]), default=None)
 
-    def break_even_table(self, scenario: Mapping[str, float], keys: Iterable[str] | None = None) -> list[dict]:
+    def break_even_table(
+        self, scenario: Mapping[str, float], keys: Iterable[str] | None = None
+    ) -> list[dict]:
         """For each parameter: its value now, the value that flips the verdict, and how far away that is
         as a share of the slider's range. Closest first; parameters that cannot flip it come last."""
         rows = []
@@ -239,12 +310,22 @@ class Lab:
             p = self.parameters[key]
             value = self.break_even(scenario, key)
             distance = None if value is None else abs(value - scenario[key]) / (p.high - p.low)
-            rows.append({"parameter": key, "label": p.label, "now": scenario[key],
-                         "flips at": value, "distance": distance})
-        return sorted(rows, key=lambda r: (r["distance"] is None, r["distance"] or 0, r["parameter"]))
+            rows.append(
+                {
+                    "parameter": key,
+                    "label": p.label,
+                    "now": scenario[key],
+                    "flips at": value,
+                    "distance": distance,
+                }
+            )
+        return sorted(
+            rows, key=lambda r: (r["distance"] is None, r["distance"] or 0, r["parameter"])
+        )
 
-    def beliefs_to_overturn(self, scenario: Mapping[str, float],
-                            keys: Iterable[str] | None = None) -> list[tuple[str, float, float]] | None:
+    def beliefs_to_overturn(
+        self, scenario: Mapping[str, float], keys: Iterable[str] | None = None
+    ) -> list[tuple[str, float, float]] | None:
         """A short list of changes that overturns the verdict: (parameter, from, to), in order.
 
         Greedy: move the parameter that pushes the margin furthest towards the other verdict to the
@@ -264,10 +345,14 @@ class Lab:
         free = list(keys or self.parameters)
         changes = []
         while free:
+
             def pushed(key_end: tuple[str, float]) -> float:
                 return toward * float(self.margin({**current, key_end[0]: key_end[1]}))
-            key, end = max(((k, e) for k in free for e in (self.parameters[k].low, self.parameters[k].high)),
-                           key=pushed)
+
+            key, end = max(
+                ((k, e) for k in free for e in (self.parameters[k].low, self.parameters[k].high)),
+                key=pushed,
+            )
             if (self.margin({**current, key: end}) > 0) != was_rational:
                 crossing = self.break_even(current, key)
                 changes.append((key, current[key], crossing if crossing is not None else end))
@@ -279,35 +364,59 @@ class Lab:
             free.remove(key)
         return None
 
-    def tornado(self, scenario: Mapping[str, float], keys: Iterable[str] | None = None) -> list[dict]:
+    def tornado(
+        self, scenario: Mapping[str, float], keys: Iterable[str] | None = None
+    ) -> list[dict]:
         """The margin with each parameter at the low and the high end of its range, the others held;
         widest swing first."""
         rows = []
         for key in keys or self.parameters:
             p = self.parameters[key]
             low, high = (float(self.margin({**scenario, key: x})) for x in (p.low, p.high))
-            rows.append({"parameter": key, "label": p.label, "margin at low": low, "margin at high": high,
-                         "swing": abs(high - low)})
+            rows.append(
+                {
+                    "parameter": key,
+                    "label": p.label,
+                    "margin at low": low,
+                    "margin at high": high,
+                    "swing": abs(high - low),
+                }
+            )
         return sorted(rows, key=lambda r: -r["swing"])
 
-    def monte_carlo(self, scenario: Mapping[str, float], spread: float = 0.5, draws: int = 100_000,
-                    seed: int = 0, keys: Iterable[str] | None = None) -> np.ndarray:
+    def monte_carlo(
+        self,
+        scenario: Mapping[str, float],
+        spread: float = 0.5,
+        draws: int = 100_000,
+        seed: int = 0,
+        keys: Iterable[str] | None = None,
+    ) -> np.ndarray:
         """Margins in ``draws`` worlds where each parameter in ``keys`` (default: magnitudes and
         probabilities) is drawn uniformly within ±``spread`` of its slider range around its current
         value, clipped to the range. Vectorised and reproducible under ``seed``."""
         rng = np.random.default_rng(seed)
-        keys = list(keys) if keys is not None else [k for k in self.parameters if k.startswith(("magnitude.", "probability."))]
+        keys = (
+            list(keys)
+            if keys is not None
+            else [k for k in self.parameters if k.startswith(("magnitude.", "probability."))]
+        )
         worlds: dict[str, object] = dict(scenario)
         for key in keys:
             p = self.parameters[key]
             half = spread * (p.high - p.low) / 2
-            worlds[key] = np.clip(rng.uniform(scenario[key] - half, scenario[key] + half, draws), p.low, p.high)
+            worlds[key] = np.clip(
+                rng.uniform(scenario[key] - half, scenario[key] + half, draws), p.low, p.high
+            )
         return np.broadcast_to(self.margin(worlds), (draws,))
 
     def default(self) -> Scenario:
         """The network's own weights, every probability 1, no discounting and zero magnitudes."""
-        return {**{k: 0.0 for k in self.parameters}, **self.network_weights,
-                **{k: 1.0 for k in self.parameters if k.startswith("probability.")}}
+        return {
+            **dict.fromkeys(self.parameters, 0.0),
+            **self.network_weights,
+            **{k: 1.0 for k in self.parameters if k.startswith("probability.")},
+        }
 
 
 def _margin(values: Mapping[str, float]) -> float:
@@ -359,7 +468,11 @@ def verdict_text(lab: Lab, verdict: Verdict) -> str:
     best = lab.labels[verdict.best]
     if verdict.rational:
         runner_up = max((o for o in OPTIONS if o != DECISION), key=lambda o: verdict.values[o])
-        return (f"By these numbers buying the S-400 is the rational choice: it beats the next best option, "
-                f"{lab.labels[runner_up]}, by {verdict.margin:.2f}.")
-    return (f"By these numbers buying the S-400 is not the rational choice: {best} is better, "
-            f"by {-verdict.margin:.2f}.")
+        return (
+            f"By these numbers buying the S-400 is the rational choice: it beats the next best option, "
+            f"{lab.labels[runner_up]}, by {verdict.margin:.2f}."
+        )
+    return (
+        f"By these numbers buying the S-400 is not the rational choice: {best} is better, "
+        f"by {-verdict.margin:.2f}."
+    )

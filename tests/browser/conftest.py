@@ -65,7 +65,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[pytest.TestReport]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo
+) -> Iterator[pytest.TestReport]:
     # Keep the call phase's report on the item, so the `page` fixture knows the test failed.
     report = yield
     if report.when == "call":
@@ -130,7 +132,13 @@ def jupyter_env(home: Path) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("JUPYTER", "MAKE", "MFLAGS"))
     }
-    dirs = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR")
+    dirs = (
+        "JUPYTER_CONFIG_DIR",
+        "JUPYTER_DATA_DIR",
+        "JUPYTER_RUNTIME_DIR",
+        "IPYTHONDIR",
+        "MPLCONFIGDIR",
+    )
     for name in dirs:
         path = home / name.lower()
         path.mkdir(parents=True, exist_ok=True)
@@ -163,7 +171,9 @@ def _wait_until_up(proc: subprocess.Popen, url: str, log: Path, timeout: float) 
                 return
         except OSError:  # refused while starting; HTTPError (e.g. 403) is an OSError too
             time.sleep(0.2)
-    state = f"exited with {proc.returncode}" if proc.poll() is not None else f"not up after {timeout} s"
+    state = (
+        f"exited with {proc.returncode}" if proc.poll() is not None else f"not up after {timeout} s"
+    )
     pytest.fail(f"Jupyter server {state}; log {log}:\n{log.read_text()[-5000:]}", pytrace=False)
 
 
@@ -188,7 +198,12 @@ def running_server(
     env, log = jupyter_env(home), home / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            cmd,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # a group of its own, so teardown reaches make's children
         )
     try:
@@ -199,7 +214,12 @@ def running_server(
 
 
 def _lab_args(token: str) -> list[str]:
-    return ["--no-browser", f"--ServerApp.token={token}", "--ServerApp.ip=127.0.0.1", "--allow-root"]
+    return [
+        "--no-browser",
+        f"--ServerApp.token={token}",
+        "--ServerApp.ip=127.0.0.1",
+        "--allow-root",
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -209,7 +229,16 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     # -o: if pyproject.toml changed since `make setup`, `make lab` would reinstall the venv
     # under this very pytest process; `make test` refreshes it before pytest starts anyway.
     lab_args = " ".join(_lab_args(token))
-    cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "lab", f"PORT={port}", f"LAB_ARGS={lab_args}"]
+    cmd = [
+        "make",
+        "-C",
+        str(REPO),
+        "-o",
+        ".venv/.installed",
+        "lab",
+        f"PORT={port}",
+        f"LAB_ARGS={lab_args}",
+    ]
     home = tmp_path_factory.mktemp("make-lab")
     with running_server(cmd, cwd=REPO, home=home, port=port, token=token) as server:
         yield server
@@ -227,7 +256,9 @@ def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Pa
             port, token = free_port(), secrets.token_hex(16)
             cmd = [sys.executable, "-m", "jupyterlab", f"--port={port}", *_lab_args(token)]
             home = tmp_path_factory.mktemp("lab")
-            return stack.enter_context(running_server(cmd, cwd=root_dir, home=home, port=port, token=token))
+            return stack.enter_context(
+                running_server(cmd, cwd=root_dir, home=home, port=port, token=token)
+            )
 
         yield start
 
@@ -347,14 +378,20 @@ def run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
         # Say where the run stood, so a timeout in CI can be diagnosed from its log alone.
         shot = screenshot(page, "run-all-timeout")
         states = page.evaluate(_CELL_STATES)
-        pytest.fail(f"Run All did not finish within {timeout_ms / 1000:.0f} s. Kernel indicator: "
-                    f"{page.locator('.jp-Notebook-ExecutionIndicator').get_attribute('data-status')}; "
-                    f"session and kernel: {page.evaluate(_KERNEL_STATE)}; "
-                    f"cells (count, state): {states}; screenshot {shot}", pytrace=False)
+        pytest.fail(
+            f"Run All did not finish within {timeout_ms / 1000:.0f} s. Kernel indicator: "
+            f"{page.locator('.jp-Notebook-ExecutionIndicator').get_attribute('data-status')}; "
+            f"session and kernel: {page.evaluate(_KERNEL_STATE)}; "
+            f"cells (count, state): {states}; screenshot {shot}",
+            pytrace=False,
+        )
     cells = page.evaluate(_CODE_CELLS)
     not_run = [cell["source"] for cell in cells if cell["source"].strip() and cell["count"] is None]
     assert not not_run, (
-        "cells that did not run:\n" + "\n---\n".join(not_run) + "\nerrors:\n" + "\n".join(error_outputs(page))
+        "cells that did not run:\n"
+        + "\n---\n".join(not_run)
+        + "\nerrors:\n"
+        + "\n".join(error_outputs(page))
     )
 
 

@@ -5,8 +5,6 @@ from playwright.sync_api import Page, expect
 from .conftest import REPO, Server, run_clean, shot
 
 
-
-
 def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:
     run_clean(page, lab_server, REPO / "notebooks" / "01_case_and_argument.ipynb")
     explorer = page.locator(".s400-claim-explorer")
@@ -31,9 +29,15 @@ def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
     explorer = page.locator(".s400-network-explorer")
     status = explorer.locator(".s400-network-status")
     explorer.scroll_into_view_if_needed()
-    expect(status).to_have_text("Showing 28 of 28 effect edges, in the layers: economic, military, political.")
+    expect(status).to_have_text(
+        "Showing 28 of 28 effect edges, in the layers: economic, military, political."
+    )
     explorer.get_by_label("economic").uncheck()  # 4 of the 28 effect edges are economic
-    expect(status).to_have_text("Showing 24 of 28 effect edges, in the layers: military, political.")
-    explorer.locator(".widget-dropdown select").select_option(label="E06: Buy the S-400 → Turkish–US relations (−)")
+    expect(status).to_have_text(
+        "Showing 24 of 28 effect edges, in the layers: military, political."
+    )
+    explorer.locator(".widget-dropdown select").select_option(
+        label="E06: Buy the S-400 → Turkish–US relations (−)"
+    )
     expect(explorer.locator(".s400-edge-card")).to_contain_text("Op-ed claim C08 (P2)")
     shot(explorer, "02_network_explorer")

@@ -23,8 +23,10 @@ def test_the_poll_lists_skipped_files_and_shows_the_share(lab_server: Server, pa
 
     outputs = page.locator(".jp-OutputArea-output")
     summary = outputs.filter(has_text="scenarios from poll_demo")
-    expect(summary).to_have_text(f"Read {len(entries)} scenarios from poll_demo; {len(problems)} files skipped, "
-                                 "listed below.")
+    expect(summary).to_have_text(
+        f"Read {len(entries)} scenarios from poll_demo; {len(problems)} files skipped, "
+        "listed below."
+    )
     table = outputs.filter(has_text="broken_empty.json")
     for problem in problems:  # a reason listing several problems shows each on a line of its own
         expect(table).to_contain_text(problem.file)

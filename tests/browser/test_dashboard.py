@@ -18,7 +18,15 @@ from s400.plots import contribution_chart_svg
 from s400.reasoning import Lab, verdict_text
 from s400.widgets import slider_step
 
-from .conftest import ARTIFACTS, REPO, _stop_group, _wait_until_up, free_port, jupyter_env, screenshot
+from .conftest import (
+    ARTIFACTS,
+    REPO,
+    _stop_group,
+    _wait_until_up,
+    free_port,
+    jupyter_env,
+    screenshot,
+)
 
 LAB = Lab(load())
 PROJECTORS = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
@@ -40,14 +48,31 @@ def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Voila]:
     env, log = jupyter_env(home), home / "voila.log"
     env["TMPDIR"] = str(home)  # Voila keeps kernel connection files in the temp folder
     # -o: never reinstall the venv under this pytest process (see conftest.lab_server).
-    cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "dashboard", f"DASHBOARD_PORT={port}",
-           "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1"]
+    cmd = [
+        "make",
+        "-C",
+        str(REPO),
+        "-o",
+        ".venv/.installed",
+        "dashboard",
+        f"DASHBOARD_PORT={port}",
+        "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1",
+    ]
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         # A static file: asking for the page itself would start a kernel and run the notebook.
-        _wait_until_up(proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60)
+        _wait_until_up(
+            proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60
+        )
         yield Voila(f"http://127.0.0.1:{port}/", log)
     finally:
         _stop_group(proc)
@@ -59,7 +84,9 @@ def chart_readout(svg: str) -> list[str]:
 
 
 def expected_chart(scenario: dict[str, float]) -> list[str]:
-    return chart_readout(contribution_chart_svg(LAB.contributions(scenario), LAB.prices, LAB.labels))
+    return chart_readout(
+        contribution_chart_svg(LAB.contributions(scenario), LAB.prices, LAB.labels)
+    )
 
 
 SHOWN_CHART_JS = """(() => {
@@ -86,7 +113,9 @@ def projector_shots(page: Page, name: str, parts: dict[str, str]) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def test_dashboard_runs_offline_without_code_and_follows_the_sliders(dashboard: Voila, page: Page) -> None:
+def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
+    dashboard: Voila, page: Page
+) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     remote: list[str] = []
 
@@ -103,15 +132,22 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(dashboard: 
     verdict = lab.locator(".s400-verdict")
     try:
         page.goto(dashboard.url, timeout=FIRST_RENDER_MS)
-        expect(verdict).to_contain_text(verdict_text(LAB, LAB.verdict(author)), timeout=FIRST_RENDER_MS)
+        expect(verdict).to_contain_text(
+            verdict_text(LAB, LAB.verdict(author)), timeout=FIRST_RENDER_MS
+        )
     except (PlaywrightTimeoutError, AssertionError):
         shot = screenshot(page, "dashboard-timeout")
-        pytest.fail(f"The dashboard did not show the lab's verdict within {FIRST_RENDER_MS / 1000:.0f} s. "
-                    f"Screenshot {shot}; requests refused as remote: {remote}; "
-                    f"Voila log {dashboard.log}:\n{dashboard.log.read_text()[-5000:]}", pytrace=False)
+        pytest.fail(
+            f"The dashboard did not show the lab's verdict within {FIRST_RENDER_MS / 1000:.0f} s. "
+            f"Screenshot {shot}; requests refused as remote: {remote}; "
+            f"Voila log {dashboard.log}:\n{dashboard.log.read_text()[-5000:]}",
+            pytrace=False,
+        )
 
     # Code-free: no code input areas, no editors, no source text (markdown renders in an input area too).
-    expect(page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor, .CodeMirror")).to_have_count(0)
+    expect(
+        page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor, .CodeMirror")
+    ).to_have_count(0)
     expect(page.locator(".jp-MarkdownCell")).to_have_count(4)
     page_text = page.locator("body").inner_text()
     assert "from s400" not in page_text and "ReasoningLab(" not in page_text
@@ -122,8 +158,15 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(dashboard: 
     picture.evaluate("img => img.decode()")
     assert picture.evaluate("img => img.naturalWidth") > 0
     assert shown_chart(page) == expected_chart(author)
-    projector_shots(page, "dashboard-author", {"top": "h1", "sliders": ".s400-reasoning-lab .widget-tab",
-                                               "network": ".s400-network-explorer"})
+    projector_shots(
+        page,
+        "dashboard-author",
+        {
+            "top": "h1",
+            "sliders": ".s400-reasoning-lab .widget-tab",
+            "network": ".s400-network-explorer",
+        },
+    )
 
     # The third slider of the first tab is the value of the F-35 place: one step per key press.
     key = "magnitude.f35_place"
@@ -139,8 +182,12 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(dashboard: 
     assert verdict_text(LAB, LAB.verdict(moved)) != verdict_text(LAB, LAB.verdict(author))
     # The chart is a separate widget message: wait for it, then compare every number.
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(f"want => JSON.stringify({SHOWN_CHART_JS}) === JSON.stringify(want)",
-                               arg=expected_chart(moved), timeout=10_000, polling=100)
+        page.wait_for_function(
+            f"want => JSON.stringify({SHOWN_CHART_JS}) === JSON.stringify(want)",
+            arg=expected_chart(moved),
+            timeout=10_000,
+            polling=100,
+        )
     assert shown_chart(page) == expected_chart(moved)
     projector_shots(page, "dashboard-moved", {"verdict": ".s400-verdict"})
     assert remote == [], f"the dashboard asks the internet for {remote}"

@@ -5,7 +5,9 @@ from playwright.sync_api import Page, expect
 from .conftest import REPO, Server, error_outputs, open_notebook, run_all, screenshot
 
 
-def test_a_blank_exercise_runs_to_the_end_and_a_check_answers(lab_server: Server, page: Page) -> None:
+def test_a_blank_exercise_runs_to_the_end_and_a_check_answers(
+    lab_server: Server, page: Page
+) -> None:
     open_notebook(page, lab_server, REPO / "exercises" / "ex02_network" / "ex02_network.ipynb")
     run_all(page)  # fails if a raising check cell stopped the run
     errors = error_outputs(page)

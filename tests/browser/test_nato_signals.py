@@ -6,7 +6,6 @@ from playwright.sync_api import Page, expect
 from .conftest import REPO, Server, assert_no_errors, run_clean, shot
 
 
-
 def test_prior_and_moves_drive_the_posterior(lab_server: Server, page: Page) -> None:
     run_clean(page, lab_server, REPO / "notebooks" / "05_nato_signals_and_trust.ipynb")
 
@@ -22,7 +21,9 @@ def test_prior_and_moves_drive_the_posterior(lab_server: Server, page: Page) -> 
     handle.press("ArrowRight")  # prior 0.55: odds 11/9 x 9/2 = 11/2 -> 11/13 = 0.846
     expect(result).to_have_text("After 6 moves, P(bargaining chip) = 0.85 (prior 0.55).")
 
-    app.get_by_label("M05 · 2025-12").uncheck()  # the denied report left out: odds 11/9 x 9/4 = 11/4 -> 11/15
+    app.get_by_label(
+        "M05 · 2025-12"
+    ).uncheck()  # the denied report left out: odds 11/9 x 9/4 = 11/4 -> 11/15
     expect(result).to_have_text("After 5 moves, P(bargaining chip) = 0.73 (prior 0.55).")
     shot(app, "05_beliefs_moved")
 

@@ -25,7 +25,9 @@ def test_forecast_quiz_reveals_and_scores(lab_server: Server, page: Page) -> Non
     quiz = page.locator(".s400-forecast-quiz")
     result = quiz.locator(".s400-quiz-result")
     quiz.scroll_into_view_if_needed()
-    expect(result).to_have_text("Outcomes hidden: set each probability as you would have in mid-2019, then press Reveal.")
+    expect(result).to_have_text(
+        "Outcomes hidden: set each probability as you would have in mid-2019, then press Reveal."
+    )
     shot(quiz, "07_quiz_hidden")
 
     handle = quiz.locator(".widget-slider .noUi-handle").first  # PR01, at 0.50

@@ -31,8 +31,11 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
     ankara = LAB.preset("ankara")
     expect(verdict).to_contain_text(expected_verdict(ankara))
     # The chart is a separate widget message and may land after the verdict: wait for it.
-    page.wait_for_function("([chart, before]) => chart.innerHTML !== before",
-                           arg=[chart.element_handle(), first_chart], polling=100)
+    page.wait_for_function(
+        "([chart, before]) => chart.innerHTML !== before",
+        arg=[chart.element_handle(), first_chart],
+        polling=100,
+    )
 
     # The first slider of the first tab is the value of air defence: two key presses, one step each.
     key = "magnitude.air_defence"

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from slides import build_slides
 
 from .conftest import ARTIFACTS
@@ -31,7 +30,11 @@ def test_slides_start_offline_and_show_the_figures(slides: Path, page: Page) -> 
     page.goto(slides.as_uri())
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", polling=100)
     assert page.evaluate("Reveal.getTotalSlides()") == SLIDE_COUNT
-    expect(page.locator(".reveal .slides section.present:not(.stack)").get_by_role("heading", name="The S-400 Decision")).to_be_visible()
+    expect(
+        page.locator(".reveal .slides section.present:not(.stack)").get_by_role(
+            "heading", name="The S-400 Decision"
+        )
+    ).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     for width, height in ((1280, 800), (1024, 768)):
         page.set_viewport_size({"width": width, "height": height})
