@@ -27,6 +27,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from s400.data import load  # noqa: E402
 from s400.reasoning import Lab  # noqa: E402
+from s400.reasoning.sensitivity import monte_carlo, tornado  # noqa: E402
 from s400.widgets import NetworkExplorer, ReasoningLab  # noqa: E402
 
 
@@ -53,9 +54,9 @@ def python_side() -> dict[str, float]:
             timed(lambda i: setattr(slider, "value", 5.0 + (i % 2)), 200)
         ),
         "Monte Carlo, 100,000 worlds": median_ms(
-            timed(lambda i: lab.monte_carlo(app.scenario(), seed=i), 20)
+            timed(lambda i: monte_carlo(lab, app.scenario(), seed=i), 20)
         ),
-        "tornado (all parameters)": median_ms(timed(lambda i: lab.tornado(app.scenario()), 20)),
+        "tornado (all parameters)": median_ms(timed(lambda i: tornado(lab, app.scenario()), 20)),
         "network explorer redraw (PNG)": median_ms(
             timed(lambda i: setattr(explorer.layer_boxes[0], "value", bool(i % 2)), 10)
         ),

@@ -23,6 +23,7 @@ import numpy as np
 
 from s400.data import load
 from s400.reasoning import PRESETS, Lab
+from s400.reasoning.scenarios import preset, to_json
 from s400.widgets import slider_step
 
 SEED = 2026
@@ -43,11 +44,11 @@ README, which is not a .json file.
 
 
 def synthetic(
-    lab: Lab, rng: np.random.Generator, preset: str, moved: dict[str, float]
+    lab: Lab, rng: np.random.Generator, reading: str, moved: dict[str, float]
 ) -> dict[str, float]:
     """A preset, with some sliders moved, plus noise on every number, rounded to the slider step and
     kept in range."""
-    scenario = {**lab.preset(preset), **moved}
+    scenario = {**preset(lab, reading), **moved}
     for key, p in lab.parameters.items():
         step = slider_step(p)
         value = scenario[key] + rng.normal(0, NOISE * (p.high - p.low))
@@ -57,7 +58,7 @@ def synthetic(
 
 def document(lab: Lab, name: str, scenario: dict[str, float], note: str) -> dict:
     """A scenario file as the lab exports it, with a note saying it is synthetic."""
-    return {**json.loads(lab.scenario_to_json(name, scenario)), "notes": {"synthetic": note}}
+    return {**json.loads(to_json(lab, name, scenario)), "notes": {"synthetic": note}}
 
 
 def dump(document: object) -> bytes:
@@ -69,8 +70,8 @@ def demo_files(lab: Lab, seed: int = SEED) -> dict[str, bytes]:
     rng = np.random.default_rng(seed)
     files = {"README.md": README.format(seed=seed).encode("utf-8")}
     for i in range(1, STUDENTS + 1):
-        preset, moved = ANCHORS[(i - 1) % len(ANCHORS)]
-        anchor = f"the preset '{PRESETS[preset]}'" + "".join(
+        reading, moved = ANCHORS[(i - 1) % len(ANCHORS)]
+        anchor = f"the preset '{PRESETS[reading]}'" + "".join(
             f", {k} at {v}" for k, v in moved.items()
         )
         note = (
@@ -78,7 +79,7 @@ def demo_files(lab: Lab, seed: int = SEED) -> dict[str, bytes]:
             f"written by instructor/make_poll_demo.py (seed {seed})."
         )
         files[f"synthetic_{i:02d}.json"] = dump(
-            document(lab, f"synthetic student {i:02d}", synthetic(lab, rng, preset, moved), note)
+            document(lab, f"synthetic student {i:02d}", synthetic(lab, rng, reading, moved), note)
         )
     files["synthetic_07_copy.json"] = files["synthetic_07.json"]
 
@@ -86,7 +87,7 @@ def demo_files(lab: Lab, seed: int = SEED) -> dict[str, bytes]:
         doc = document(
             lab,
             "synthetic broken file",
-            lab.preset("author"),
+            preset(lab, "author"),
             f"Synthetic, broken on purpose: {why}.",
         )
         for key, value in changes.items():

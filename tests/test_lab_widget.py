@@ -7,6 +7,8 @@ import pytest
 
 from s400.data import load
 from s400.reasoning import Lab, verdict_text
+from s400.reasoning.scenarios import preset
+from s400.reasoning.sensitivity import monte_carlo
 from s400.widgets import ReasoningLab, SensitivityPanel
 
 LAB = Lab(load())
@@ -31,14 +33,14 @@ def upload(app: ReasoningLab, name: str, content: bytes) -> None:
 
 def test_it_opens_on_the_authors_reading(app):
     assert app.preset.value == "author"
-    assert app.scenario() == pytest.approx(LAB.preset("author"))
-    assert verdict_text(LAB, LAB.verdict(LAB.preset("author"))) in app.verdict.value
+    assert app.scenario() == pytest.approx(preset(LAB, "author"))
+    assert verdict_text(LAB, LAB.verdict(preset(LAB, "author"))) in app.verdict.value
 
 
 def test_a_preset_sets_every_slider_and_the_verdict(app):
     app.preset.value = "ankara"
-    assert app.scenario() == pytest.approx(LAB.preset("ankara"))
-    assert verdict_text(LAB, LAB.verdict(LAB.preset("ankara"))) in app.verdict.value
+    assert app.scenario() == pytest.approx(preset(LAB, "ankara"))
+    assert verdict_text(LAB, LAB.verdict(preset(LAB, "ankara"))) in app.verdict.value
 
 
 def test_moving_a_slider_makes_it_my_own_and_moves_the_chart(app):
@@ -51,7 +53,7 @@ def test_reset_goes_back_to_the_last_preset(app):
     app.preset.value = "sceptic"
     app.sliders["discount_rate"].value = 0.3
     app.reset.click()
-    assert app.preset.value == "sceptic" and app.scenario() == pytest.approx(LAB.preset("sceptic"))
+    assert app.preset.value == "sceptic" and app.scenario() == pytest.approx(preset(LAB, "sceptic"))
 
 
 def test_export_then_import_round_trips(app, tmp_path):
@@ -91,7 +93,7 @@ def test_sensitivity_panel_reports_the_share_of_worlds(app):
     app.preset.value = "ankara"
     panel.spread.value, panel.draws.value = 1.0, 20_000
     panel.run.click()
-    share = float((LAB.monte_carlo(LAB.preset("ankara"), spread=1.0, draws=20_000) > 0).mean())
+    share = float((monte_carlo(LAB, preset(LAB, "ankara"), spread=1.0, draws=20_000) > 0).mean())
     assert panel.summary.value.startswith(f"In {share:.1%} of 20,000 worlds")
     assert panel.tornado.value[:4] == b"\x89PNG" and panel.histogram.value[:4] == b"\x89PNG"
 
@@ -101,7 +103,7 @@ def test_every_preset_value_sits_on_its_sliders_grid():
     from s400.widgets import slider_step
 
     for name in ("author", "ankara", "sceptic"):
-        for key, value in LAB.preset(name).items():
+        for key, value in preset(LAB, name).items():
             p = LAB.parameters[key]
             steps = (value - p.low) / slider_step(p)
             assert abs(steps - round(steps)) < 1e-6, (name, key, value)

@@ -13,9 +13,9 @@ from s400.plots import draw_poll_spread
 from s400.poll import (
     MAX_BYTES,
     Entry,
-    Problem,
+    SkippedFile,
     best_options,
-    break_even_table,
+    break_even_spread,
     break_evens,
     columns,
     parameter_table,
@@ -26,6 +26,7 @@ from s400.poll import (
     verdict_summary,
 )
 from s400.reasoning import Lab
+from s400.reasoning.scenarios import preset, to_json
 from s400.widgets import ReasoningLab
 
 LAB = Lab(load())
@@ -36,7 +37,7 @@ RATIONAL = {**LAB.default(), "magnitude.air_defence": 15.0, "weight.E26": 0.0}
 
 
 def scenario_file(values: dict | None = None, **fields: object) -> str:
-    document = json.loads(LAB.scenario_to_json("ann", LAB.preset("author")))
+    document = json.loads(to_json(LAB, "ann", preset(LAB, "author")))
     document.update(fields)
     if values is not None:
         document["values"] = values
@@ -45,7 +46,7 @@ def scenario_file(values: dict | None = None, **fields: object) -> str:
 
 def read_one(
     tmp_path: Path, content: str | bytes, name: str = "f.json"
-) -> tuple[list[Entry], list[Problem]]:
+) -> tuple[list[Entry], list[SkippedFile]]:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return read_folder(LAB, tmp_path)
@@ -64,7 +65,9 @@ def test_a_file_the_lab_exports_is_read_as_it_was_set(tmp_path):
     app.export.click()
     entries, problems = read_folder(LAB, tmp_path)
     assert problems == [] and [(e.file, e.name) for e in entries] == [("ann.json", "ann")]
-    assert entries[0].scenario == pytest.approx({**LAB.preset("author"), "magnitude.autonomy": 7.5})
+    assert entries[0].scenario == pytest.approx(
+        {**preset(LAB, "author"), "magnitude.autonomy": 7.5}
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,11 +118,11 @@ def test_each_broken_file_is_listed_with_its_reason(tmp_path, content, reason):
     ],
 )
 def test_a_bad_value_names_the_field_and_what_was_expected(tmp_path, key, value, reason):
-    assert only_problem(tmp_path, scenario_file({**LAB.preset("author"), key: value})) == reason
+    assert only_problem(tmp_path, scenario_file({**preset(LAB, "author"), key: value})) == reason
 
 
 def test_missing_parameters_are_rejected_not_filled_in(tmp_path):
-    values = LAB.preset("author")
+    values = preset(LAB, "author")
     del values["discount_rate"], values["magnitude.f35_place"]
     assert (
         only_problem(tmp_path, scenario_file(values))
@@ -156,9 +159,9 @@ def test_other_files_and_subfolders_are_listed_hidden_ones_ignored(tmp_path):
     entries, problems = read_folder(LAB, tmp_path)
     assert [e.file for e in entries] == ["ann.json"]
     assert problems == [
-        Problem("ann.json.txt", "not a .json file: skipped (the lab exports .json files)"),
-        Problem("late/", "a subfolder: skipped (only files directly in the folder are read)"),
-        Problem("notes.txt", "not a .json file: skipped (the lab exports .json files)"),
+        SkippedFile("ann.json.txt", "not a .json file: skipped (the lab exports .json files)"),
+        SkippedFile("late/", "a subfolder: skipped (only files directly in the folder are read)"),
+        SkippedFile("notes.txt", "not a .json file: skipped (the lab exports .json files)"),
     ]
 
 
@@ -166,12 +169,12 @@ def test_a_second_copy_counts_once_but_two_students_with_one_name_count_twice(tm
     (tmp_path / "a.json").write_text(scenario_file(name="my_scenario"))
     (tmp_path / "b.json").write_text(scenario_file(name="my_scenario"))  # the same file again
     (tmp_path / "c.json").write_text(
-        scenario_file({**LAB.preset("author"), "discount_rate": 0.1}, name="my_scenario")
+        scenario_file({**preset(LAB, "author"), "discount_rate": 0.1}, name="my_scenario")
     )
     entries, problems = read_folder(LAB, tmp_path)
     assert [e.file for e in entries] == ["a.json", "c.json"]
     assert problems == [
-        Problem("b.json", "duplicate of a.json (same name and numbers): counted once")
+        SkippedFile("b.json", "duplicate of a.json (same name and numbers): counted once")
     ]
 
 
@@ -201,7 +204,7 @@ def test_bad_folders_are_problems_not_crashes(tmp_path):
     assert read_folder(LAB, tmp_path) == ([], [])
     assert read_folder(LAB, tmp_path / "nope") == (
         [],
-        [Problem(str(tmp_path / "nope"), "no such folder")],
+        [SkippedFile(str(tmp_path / "nope"), "no such folder")],
     )
     (tmp_path / "file.json").write_text(scenario_file())
     entries, problems = read_folder(LAB, tmp_path / "file.json")
@@ -212,15 +215,15 @@ def test_summary_text():
     one = [Entry("a.json", "a", LAB.default())]
     assert summary_text(Path("p"), one, []) == "Read 1 scenario from p; no file skipped."
     assert (
-        summary_text(Path("p"), one * 2, [Problem("x", "y")])
+        summary_text(Path("p"), one * 2, [SkippedFile("x", "y")])
         == "Read 2 scenarios from p; 1 file skipped, listed below."
     )
     assert (
-        summary_text(Path("p"), [], [Problem("p", "no such folder")])
+        summary_text(Path("p"), [], [SkippedFile("p", "no such folder")])
         == "No scenarios to show: p: no such folder."
     )
     assert (
-        summary_text(Path("p"), [], [Problem("x.json", "empty file")])
+        summary_text(Path("p"), [], [SkippedFile("x.json", "empty file")])
         == "No scenarios to show from p: 1 file skipped, listed below."
     )
 
@@ -231,7 +234,7 @@ def entries(*scenarios: dict) -> list[Entry]:
 
 def test_share_rational_and_best_options_by_hand():
     # RATIONAL: buying wins; author: buying neither is best; ankara: the Patriot offer is best
-    class_ = entries(RATIONAL, RATIONAL, LAB.preset("author"), LAB.preset("ankara"))
+    class_ = entries(RATIONAL, RATIONAL, preset(LAB, "author"), preset(LAB, "ankara"))
     assert share_rational(LAB, class_) == 0.5
     assert best_options(LAB, class_) == {
         "Buy the S-400": 2,
@@ -244,8 +247,8 @@ def test_share_rational_and_best_options_by_hand():
 def test_verdict_summary_by_hand():
     text = verdict_summary(
         LAB,
-        entries(RATIONAL, LAB.preset("author"), LAB.preset("author")),
-        {"The author's reading": LAB.preset("author")},
+        entries(RATIONAL, preset(LAB, "author"), preset(LAB, "author")),
+        {"The author's reading": preset(LAB, "author")},
     )
     assert text.splitlines() == [
         "By their own numbers, buying the S-400 is the rational choice for 33% of the 3 scenarios (1 of 3).",
@@ -267,7 +270,7 @@ def test_spread_and_parameter_table_by_hand():
     }
     class_ = entries(*({**LAB.default(), "probability.s400_active": p} for p in (0.2, 0.4, 0.9)))
     [row] = parameter_table(
-        LAB, class_, ["probability.s400_active"], {"author": LAB.preset("author")}
+        LAB, class_, ["probability.s400_active"], {"author": preset(LAB, "author")}
     )
     assert row == pytest.approx(
         {
@@ -292,7 +295,7 @@ def test_break_evens_by_hand():
     found = break_evens(LAB, {"flips": flips, "never": never}, ["magnitude.air_defence"])
     assert found["flips"]["magnitude.air_defence"] == pytest.approx(10.0, abs=1e-6)
     assert found["never"]["magnitude.air_defence"] is None
-    [row] = break_even_table(LAB, found, ["magnitude.air_defence"])
+    [row] = break_even_spread(LAB, found, ["magnitude.air_defence"])
     assert (
         row["no flip in range"] == 1
         and row["n"] == 1

@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s400.data import load
-from s400.reasoning import PRESETS, SCENARIO_DIR, Lab, ScenarioError
+from s400.reasoning import PRESETS, Lab, ScenarioError
+from s400.reasoning.scenarios import SCENARIO_DIR, from_json, preset, to_json, validate
+from s400.reasoning.sensitivity import beliefs_to_overturn, break_even, monte_carlo, tornado
 
 LAB = Lab(load())
 KEYS = list(LAB.parameters)
@@ -51,17 +53,17 @@ def test_a_consequence_is_counted_once_at_the_first_value_it_reaches():
 def test_break_even_by_hand():
     # patriot gives no air defence (E26 = 0); buying wins once 0.25 x value > price 2.5: value 10
     s = only(magnitude__air_defence=4.0, weight__E26=0.0)
-    assert LAB.break_even(s, "magnitude.air_defence") == pytest.approx(10.0, abs=1e-6)
+    assert break_even(LAB, s, "magnitude.air_defence") == pytest.approx(10.0, abs=1e-6)
 
 
 def test_break_even_finds_the_crossing_nearest_the_current_value():
     # buy: 0.25x - 2.5; patriot: 0.5x - 3.5 (E26 at 0.5); neither: 0. Buy never wins: margin < 0 all along
-    assert LAB.break_even(only(magnitude__air_defence=5.0), "magnitude.air_defence") is None
+    assert break_even(LAB, only(magnitude__air_defence=5.0), "magnitude.air_defence") is None
 
 
 def test_verdicts_of_the_presets_have_the_shape_the_notes_describe():
-    author, ankara = LAB.preset("author"), LAB.preset("ankara")
-    sceptic = LAB.preset("sceptic")
+    author, ankara = preset(LAB, "author"), preset(LAB, "ankara")
+    sceptic = preset(LAB, "sceptic")
     for key in KEYS:  # the sceptic sits between the two readings, parameter by parameter
         assert min(author[key], ankara[key]) <= sceptic[key] <= max(author[key], ankara[key])
     assert LAB.margin(author) < LAB.margin(sceptic) < LAB.margin(ankara)
@@ -93,7 +95,7 @@ def test_raising_a_benefit_never_lowers_the_purchase_value(s, key, step):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios, st.sampled_from(KEYS))
 def test_a_break_even_value_really_flips_the_verdict(s, key):
-    value = LAB.break_even(s, key)
+    value = break_even(LAB, s, key)
     if value is None:
         return
     p = LAB.parameters[key]
@@ -104,25 +106,25 @@ def test_a_break_even_value_really_flips_the_verdict(s, key):
 
 
 def test_monte_carlo_is_reproducible_under_a_seed():
-    s = LAB.preset("sceptic")
+    s = preset(LAB, "sceptic")
     first, again = (
-        LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7),
-        LAB.monte_carlo(s, spread=1.0, draws=5000, seed=7),
+        monte_carlo(LAB, s, spread=1.0, draws=5000, seed=7),
+        monte_carlo(LAB, s, spread=1.0, draws=5000, seed=7),
     )
     assert np.array_equal(first, again)
-    assert not np.array_equal(first, LAB.monte_carlo(s, spread=1.0, draws=5000, seed=8))
+    assert not np.array_equal(first, monte_carlo(LAB, s, spread=1.0, draws=5000, seed=8))
 
 
 def test_monte_carlo_with_no_spread_is_the_point_estimate():
-    s = LAB.preset("ankara")
-    margins = LAB.monte_carlo(s, spread=0.0, draws=10)
+    s = preset(LAB, "ankara")
+    margins = monte_carlo(LAB, s, spread=0.0, draws=10)
     assert margins == pytest.approx([LAB.margin(s)] * 10)
 
 
 def test_monte_carlo_agrees_with_the_scalar_model_draw_by_draw():
-    s = LAB.preset("sceptic")
+    s = preset(LAB, "sceptic")
     keys = ["magnitude.air_defence", "probability.s400_active"]
-    margins = LAB.monte_carlo(s, spread=0.5, draws=3, seed=1, keys=keys)
+    margins = monte_carlo(LAB, s, spread=0.5, draws=3, seed=1, keys=keys)
     rng = np.random.default_rng(1)  # the same draws, in the same order
     draws = {}
     for key in keys:
@@ -134,14 +136,14 @@ def test_monte_carlo_agrees_with_the_scalar_model_draw_by_draw():
 
 
 def test_tornado_puts_the_widest_swing_first():
-    rows = LAB.tornado(LAB.preset("author"))
+    rows = tornado(LAB, preset(LAB, "author"))
     swings = [r["swing"] for r in rows]
     assert swings == sorted(swings, reverse=True) and swings[0] > 0
 
 
 def test_scenario_json_round_trip():
-    s = LAB.preset("ankara")
-    name, back = LAB.scenario_from_json(LAB.scenario_to_json("mine", s))
+    s = preset(LAB, "ankara")
+    name, back = from_json(LAB, to_json(LAB, "mine", s))
     assert name == "mine" and back == pytest.approx(s)
 
 
@@ -159,18 +161,18 @@ def test_scenario_json_round_trip():
 )
 def test_malformed_scenario_files_say_what_is_wrong(text, message):
     with pytest.raises(ScenarioError, match=message):
-        LAB.scenario_from_json(text)
+        from_json(LAB, text)
 
 
 def test_out_of_range_unknown_and_missing_values_are_all_listed():
-    values = dict(LAB.preset("author"))
+    values = dict(preset(LAB, "author"))
     values["probability.s400_active"] = 1.5
     values["magnitude.economy"] = "high"
     values["magnitude.moon"] = 1
     del values["discount_rate"]
     text = json.dumps({"format": "s400-scenario", "version": 1, "name": "x", "values": values})
     with pytest.raises(ScenarioError) as caught:
-        LAB.scenario_from_json(text)
+        from_json(LAB, text)
     message = str(caught.value)
     for part in (
         "missing: discount_rate",
@@ -184,13 +186,13 @@ def test_out_of_range_unknown_and_missing_values_are_all_listed():
 def test_nan_and_booleans_are_not_numbers():
     for bad in (math.nan, True):
         with pytest.raises(ScenarioError, match="expected a number"):
-            LAB.check({**LAB.preset("author"), "discount_rate": bad})
+            validate(LAB, {**preset(LAB, "author"), "discount_rate": bad})
 
 
 def test_beliefs_to_overturn_really_overturn():
     for name in PRESETS:
-        s = LAB.preset(name)
-        changes = LAB.beliefs_to_overturn(s)
+        s = preset(LAB, name)
+        changes = beliefs_to_overturn(LAB, s)
         assert changes, name
         changed = {**s, **{k: to for k, _, to in changes}}
         nudged = {
@@ -203,4 +205,4 @@ def test_beliefs_to_overturn_really_overturn():
 
 def test_beliefs_to_overturn_says_none_when_nothing_can():
     # only the price differs: with every value zero, buying (-2.5) can never beat buying neither (0)
-    assert LAB.beliefs_to_overturn(LAB.default(), keys=["discount_rate"]) is None
+    assert beliefs_to_overturn(LAB, LAB.default(), keys=["discount_rate"]) is None

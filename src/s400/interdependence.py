@@ -57,7 +57,7 @@ def asymmetry_index(
 
 
 @dataclass(frozen=True)
-class Channel:
+class Dependence:
     """One tie between Turkey and Russia: Turkey's exposure from the data, the rest judgements."""
 
     name: str
@@ -78,18 +78,18 @@ class Channel:
         return vulnerability(self.russia_exposure, self.russia_substitutability)
 
 
-def channels(data: Dataset) -> list[Channel]:
-    """The five channels, Turkey's exposures read (or derived) from figures.csv.
+def dependences(data: Dataset) -> list[Dependence]:
+    """The five channels of dependence, Turkey's exposures read (or derived) from figures.csv.
 
     >>> from s400.data import load
-    >>> [(c.name, c.turkey_exposure) for c in channels(load())][:2]
+    >>> [(c.name, c.turkey_exposure) for c in dependences(load())][:2]
     [('gas', 0.4227), ('Akkuyu', 0.1)]
     """
     f = data.figures
     gas_share = f["gas_share_russia_2023"].value / 100
     turkstream = round(f["turkstream_capacity"].value / f["gas_imports_total_2023"].value, 4)
     return [
-        Channel(
+        Dependence(
             "gas",
             gas_share,
             "gas_share_russia_2023: Russia's share of Turkish gas imports, 2023",
@@ -101,7 +101,7 @@ def channels(data: Dataset) -> list[Channel]:
             "sources give no share of Russian exports; Moscow's own offer of a gas hub in Turkey (Oct 2022) "
             "suggests it wants the outlet.",
         ),
-        Channel(
+        Dependence(
             "Akkuyu",
             f["akkuyu_power_share"].value / 100,
             "akkuyu_power_share: projected share of Turkish electricity (no unit generates yet)",
@@ -112,7 +112,7 @@ def channels(data: Dataset) -> list[Channel]:
             "an investment in Turkey that cannot be moved: about $20bn in 2018 (akkuyu_cost), $24–25bn "
             "at current prices by Rosatom's own account (akkuyu_cost_likhachev).",
         ),
-        Channel(
+        Dependence(
             "TurkStream",
             turkstream,
             "turkstream_capacity / gas_imports_total_2023: capacity, not flow, as a share of 2023 "
@@ -123,7 +123,7 @@ def channels(data: Dataset) -> list[Channel]:
             "Judgements. Turkey: as for gas. Russia: the pipeline needs Turkey as its landfall; the "
             "sources give no share of Russia's exports through it.",
         ),
-        Channel(
+        Dependence(
             "tourism",
             f["russian_visitors_share_2024"].value / 100,
             "russian_visitors_share_2024: Russians' share of foreign arrivals, 2024",
@@ -134,7 +134,7 @@ def channels(data: Dataset) -> list[Channel]:
             "shrinkage of at least $5bn was expected). Russia: the sources give no share of Russians' "
             "travel abroad; its tourists can go elsewhere.",
         ),
-        Channel(
+        Dependence(
             "trade",
             None,
             "not computable: the sources give bilateral trade ($62–70bn in 2022, tr_ru_trade_2022) "
@@ -147,11 +147,11 @@ def channels(data: Dataset) -> list[Channel]:
     ]
 
 
-def dependence_asymmetry(chans: Sequence[Channel]) -> dict[str, float]:
+def dependence_asymmetry(chans: Sequence[Dependence]) -> dict[str, float]:
     """The sensitivity and the vulnerability asymmetry over the channels with a Turkish exposure
     (a channel whose exposure is None is left out).
 
-    >>> toy = [Channel("a", 0.4, "", 0.5, 0.2, 0.0, ""), Channel("b", None, "", 0.9, 0.9, 0.0, "")]
+    >>> toy = [Dependence("a", 0.4, "", 0.5, 0.2, 0.0, ""), Dependence("b", None, "", 0.9, 0.9, 0.0, "")]
     >>> dependence_asymmetry(toy)
     {'sensitivity': 0.333333333333, 'vulnerability': 0.0}
     """
@@ -167,10 +167,10 @@ def dependence_asymmetry(chans: Sequence[Channel]) -> dict[str, float]:
     }
 
 
-def with_judgement(chans: Sequence[Channel], name: str, **changes: float) -> list[Channel]:
+def with_judgement(chans: Sequence[Dependence], name: str, **changes: float) -> list[Dependence]:
     """A copy of the channels with one channel's judgements changed (for "what if" questions).
 
-    >>> toy = [Channel("a", 0.4, "", 0.5, 0.2, 0.0, "")]
+    >>> toy = [Dependence("a", 0.4, "", 0.5, 0.2, 0.0, "")]
     >>> with_judgement(toy, "a", weight=0.0)[0].weight
     0.0
     """

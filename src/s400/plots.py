@@ -26,7 +26,7 @@ from matplotlib.text import Text
 from s400.data import Event
 from s400.data import Figure as FigureRow
 from s400.fcm import Run
-from s400.interdependence import Channel
+from s400.interdependence import Dependence
 
 # A Jupyter kernel loads matplotlib's inline backend lazily, on the first pyplot figure, and only
 # then displays Figure objects as pictures. These functions build Figures without pyplot (so no
@@ -594,14 +594,14 @@ def draw_margins(margins: np.ndarray) -> Figure:
     return fig
 
 
-def draw_dependence(channels: Sequence[Channel]) -> Figure:
+def draw_dependence(channels: Sequence[Dependence]) -> Figure:
     """Turkey's and Russia's sensitivity and vulnerability, channel by channel (notebook 06).
 
     Sensitivity bars are hatched, vulnerability bars solid; Turkey orange, Russia purple.
     Channels without a Turkish exposure in the sources are marked "no data".
 
-    >>> from s400.interdependence import Channel
-    >>> fig = draw_dependence([Channel("gas", 0.4, "", 0.5, 0.2, 0.3, "")])
+    >>> from s400.interdependence import Dependence
+    >>> fig = draw_dependence([Dependence("gas", 0.4, "", 0.5, 0.2, 0.3, "")])
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['gas']
     """

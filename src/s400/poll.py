@@ -1,7 +1,7 @@
 """The class poll: read a folder of the scenario files students export from the reasoning lab
 (notebook 03) and summarise the class's spread.
 
-Every file is checked with the lab's own reader (``Lab.scenario_from_json``), so the poll accepts
+Every file is checked with the lab's own reader (``s400.reasoning.scenarios.from_json``), so the poll accepts
 exactly what the lab's Import button accepts. A file that fails is listed with its name and the
 reason, and skipped; nothing in a folder stops the poll. The rules:
 
@@ -30,6 +30,8 @@ from typing import NamedTuple
 import numpy as np
 
 from s400.reasoning import OPTIONS, PRESETS, Lab, Scenario, ScenarioError
+from s400.reasoning.scenarios import from_json, preset
+from s400.reasoning.sensitivity import break_even
 
 #: The largest file the poll reads, in bytes.
 MAX_BYTES = 64_000
@@ -52,7 +54,7 @@ class Entry:
     scenario: Scenario
 
 
-class Problem(NamedTuple):
+class SkippedFile(NamedTuple):
     """A file the poll skipped, and why."""
 
     file: str
@@ -70,7 +72,7 @@ def read_file(lab: Lab, path: Path) -> Entry:
     >>> read_file(lab, path)
     Traceback (most recent call last):
     ...
-    s400.reasoning.ScenarioError: empty file
+    s400.reasoning.scenarios.ScenarioError: empty file
     """
     size = path.stat().st_size
     if size == 0:
@@ -88,11 +90,11 @@ def read_file(lab: Lab, path: Path) -> Entry:
         raise ScenarioError(
             "not a text file (not UTF-8): expected the JSON file the lab exports"
         ) from None
-    name, scenario = lab.scenario_from_json(text)
+    name, scenario = from_json(lab, text)
     return Entry(path.name, name, scenario)
 
 
-def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
+def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[SkippedFile]]:
     """The valid scenarios in ``folder`` (in file-name order) and the files skipped, with reasons.
 
     Never raises for what is in the folder: a missing folder is one problem, an empty one gives
@@ -100,23 +102,25 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
 
     >>> from s400.data import load
     >>> read_folder(Lab(load()), Path("no_such_folder"))
-    ([], [Problem(file='no_such_folder', reason='no such folder')])
+    ([], [SkippedFile(file='no_such_folder', reason='no such folder')])
     """
     if not folder.exists():
-        return [], [Problem(str(folder), "no such folder")]
+        return [], [SkippedFile(str(folder), "no such folder")]
     if not folder.is_dir():
         return [], [
-            Problem(str(folder), "not a folder: expected the folder that holds the students' files")
+            SkippedFile(
+                str(folder), "not a folder: expected the folder that holds the students' files"
+            )
         ]
     entries: list[Entry] = []
-    problems: list[Problem] = []
+    problems: list[SkippedFile] = []
     seen: dict[tuple, str] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.name.startswith("."):
             continue
         if path.is_dir():
             problems.append(
-                Problem(
+                SkippedFile(
                     path.name + "/",
                     "a subfolder: skipped (only files directly in the folder are read)",
                 )
@@ -124,21 +128,21 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
             continue
         if path.suffix.lower() != ".json":
             problems.append(
-                Problem(path.name, "not a .json file: skipped (the lab exports .json files)")
+                SkippedFile(path.name, "not a .json file: skipped (the lab exports .json files)")
             )
             continue
         try:
             entry = read_file(lab, path)
         except ScenarioError as error:
-            problems.append(Problem(path.name, str(error)))
+            problems.append(SkippedFile(path.name, str(error)))
             continue
         except OSError as error:  # its message would carry the full path; the reason is enough
-            problems.append(Problem(path.name, f"could not be read ({error.strerror})"))
+            problems.append(SkippedFile(path.name, f"could not be read ({error.strerror})"))
             continue
         key = (entry.name, tuple(sorted(entry.scenario.items())))
         if key in seen:
             problems.append(
-                Problem(
+                SkippedFile(
                     path.name, f"duplicate of {seen[key]} (same name and numbers): counted once"
                 )
             )
@@ -148,12 +152,12 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[Problem]]:
     return entries, problems
 
 
-def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Problem]) -> str:
+def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[SkippedFile]) -> str:
     """One line on what was read from ``folder``.
 
     >>> summary_text(Path("poll"), [], [])
     'No scenarios to show: poll holds no .json files. Students export theirs in notebook 03.'
-    >>> summary_text(Path("pol"), [], [Problem("pol", "no such folder")])
+    >>> summary_text(Path("pol"), [], [SkippedFile("pol", "no such folder")])
     'No scenarios to show: pol: no such folder.'
     """
     if not entries and [p.file for p in problems] == [
@@ -170,11 +174,11 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Prob
     )
 
 
-def problems_text(problems: Sequence[Problem]) -> str:
+def problems_text(problems: Sequence[SkippedFile]) -> str:
     """The skipped files, one per line with its reason; a reason listing several problems puts each
     on a line of its own, so nothing wraps on a projector.
 
-    >>> print(problems_text([Problem("a.json", "empty file"), Problem("long_name.json", "missing: x; missing: y")]))
+    >>> print(problems_text([SkippedFile("a.json", "empty file"), SkippedFile("long_name.json", "missing: x; missing: y")]))
     a.json          empty file
     long_name.json  missing: x
                     missing: y
@@ -192,7 +196,7 @@ def preset_scenarios(lab: Lab) -> dict[str, Scenario]:
     >>> list(preset_scenarios(Lab(load())))
     ["The author's reading", "Ankara's stated case", 'A sceptic of both']
     """
-    return {label: lab.preset(key) for key, label in PRESETS.items()}
+    return {label: preset(lab, key) for key, label in PRESETS.items()}
 
 
 def margins(lab: Lab, scenarios: Mapping[str, Scenario]) -> dict[str, float]:
@@ -221,7 +225,7 @@ def share_rational(lab: Lab, entries: Sequence[Entry]) -> float | None:
     >>> from s400.data import load
     >>> lab = Lab(load())
     >>> rational = {**lab.default(), "magnitude.air_defence": 15.0, "weight.E26": 0.0}
-    >>> share_rational(lab, [Entry("a.json", "a", rational), Entry("b.json", "b", lab.preset("author"))])
+    >>> share_rational(lab, [Entry("a.json", "a", rational), Entry("b.json", "b", preset(lab, "author"))])
     0.5
     """
     if not entries:
@@ -234,7 +238,7 @@ def best_options(lab: Lab, entries: Iterable[Entry]) -> dict[str, int]:
 
     >>> from s400.data import load
     >>> lab = Lab(load())
-    >>> best_options(lab, [Entry("a.json", "a", lab.preset("ankara"))])
+    >>> best_options(lab, [Entry("a.json", "a", preset(lab, "ankara"))])
     {'Buy the S-400': 0, 'Take the Patriot offer': 1, 'Buy neither': 0}
     """
     counts = {lab.labels[o]: 0 for o in OPTIONS}
@@ -291,20 +295,20 @@ def break_evens(
 
     >>> from s400.data import load
     >>> lab = Lab(load())
-    >>> break_evens(lab, {"author": lab.preset("author")}, ["magnitude.air_defence"])
+    >>> break_evens(lab, {"author": preset(lab, "author")}, ["magnitude.air_defence"])
     {'author': {'magnitude.air_defence': None}}
     """
-    return {name: {key: lab.break_even(s, key) for key in keys} for name, s in scenarios.items()}
+    return {name: {key: break_even(lab, s, key) for key in keys} for name, s in scenarios.items()}
 
 
-def break_even_table(
+def break_even_spread(
     lab: Lab, found: Mapping[str, Mapping[str, float | None]], keys: Sequence[str] = KEY_PARAMETERS
 ) -> list[dict]:
     """Per key: how many scenarios no value in range can flip, and the spread of the break-evens found.
 
     >>> from s400.data import load
     >>> lab = Lab(load())
-    >>> break_even_table(lab, {"a": {"magnitude.autonomy": 4.0}, "b": {"magnitude.autonomy": None}},
+    >>> break_even_spread(lab, {"a": {"magnitude.autonomy": 4.0}, "b": {"magnitude.autonomy": None}},
     ...                  ["magnitude.autonomy"])[0]["no flip in range"]
     1
     """

@@ -35,9 +35,11 @@ from s400.forecasting import (
     outcome,
     score,
 )
-from s400.interdependence import channels, dependence_asymmetry, with_judgement
+from s400.interdependence import dependence_asymmetry, dependences, with_judgement
 from s400.network import argument_map, effect_graph, path_effect, path_sign, total_effect
 from s400.reasoning import OPTIONS, Lab
+from s400.reasoning.scenarios import preset
+from s400.reasoning.sensitivity import break_even, monte_carlo
 
 #: Paths the exercise of notebook 02 asks about.
 SIGN_PATH = ("buy_s400", "s400_active", "us_relations")
@@ -77,11 +79,11 @@ def _days_between(first: str, second: str) -> int:
 
 
 def _ankara_activating() -> dict[str, float]:
-    return {**_lab().preset("ankara"), "weight.E01": 1.0}
+    return {**preset(_lab(), "ankara"), "weight.E01": 1.0}
 
 
 def _largest_contribution() -> str:
-    contributions = _lab().contributions(_lab().preset("author"))["buy_s400"]
+    contributions = _lab().contributions(preset(_lab(), "author"))["buy_s400"]
     return max(contributions, key=lambda c: abs(contributions[c]))
 
 
@@ -113,7 +115,7 @@ def _undecided_prior() -> float:
 
 def _without_turkstream() -> dict[str, float]:
     """Both asymmetries with TurkStream (which overlaps the gas channel) weighted 0."""
-    return dependence_asymmetry(with_judgement(channels(_data()), "TurkStream", weight=0.0))
+    return dependence_asymmetry(with_judgement(dependences(_data()), "TurkStream", weight=0.0))
 
 
 def _leverage_after_one_step() -> float:
@@ -210,13 +212,13 @@ QUESTIONS: dict[str, Callable[[Any], Feedback]] = {
     ),
     "ex03_reasoning.q1": lambda a: check_number(
         a,
-        _lab().margin(_lab().preset("author")),
+        _lab().margin(preset(_lab(), "author")),
         0.01,
         "lab.margin(author): the value of buying minus the best alternative",
     ),
     "ex03_reasoning.q2": lambda a: check_choice(
         a,
-        _lab().verdict(_lab().preset("ankara")).best,
+        _lab().verdict(preset(_lab(), "ankara")).best,
         OPTIONS,
         "lab.values(ankara) gives each option's value; which is highest?",
     ),
@@ -228,17 +230,17 @@ QUESTIONS: dict[str, Callable[[Any], Feedback]] = {
     ),
     "ex03_reasoning.q4": lambda a: check_number(
         a,
-        _lab().break_even(_ankara_activating(), "magnitude.f35_place"),
+        break_even(_lab(), _ankara_activating(), "magnitude.f35_place"),
         0.05,
-        "lab.break_even(scenario, 'magnitude.f35_place') with weight.E01 set to 1.0 first",
+        "break_even(lab, scenario, 'magnitude.f35_place') with weight.E01 set to 1.0 first",
         0,
         15,
     ),
     "ex03_reasoning.q5": lambda a: check_number(
         a,
-        float((_lab().monte_carlo(_lab().preset("ankara"), spread=0.5, seed=0) > 0).mean()),
+        float((monte_carlo(_lab(), preset(_lab(), "ankara"), spread=0.5, seed=0) > 0).mean()),
         0.0005,
-        "(lab.monte_carlo(ankara, spread=0.5, seed=0) > 0).mean()",
+        "(monte_carlo(lab, ankara, spread=0.5, seed=0) > 0).mean()",
         0,
         1,
     ),
@@ -295,7 +297,7 @@ QUESTIONS: dict[str, Callable[[Any], Feedback]] = {
     ),
     "ex06_leverage.q1": lambda a: check_number(
         a,
-        next(c for c in channels(_data()) if c.name == "gas").turkey_exposure,
+        next(c for c in dependences(_data()) if c.name == "gas").turkey_exposure,
         0.001,
         "divide the Russian imports by the total imports, both in bcm",
         0,

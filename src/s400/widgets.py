@@ -27,6 +27,8 @@ from s400.plots import (
     to_png,
 )
 from s400.reasoning import PRESETS, Lab, Parameter, ScenarioError, verdict_text
+from s400.reasoning.scenarios import from_json, preset, preset_notes, to_json
+from s400.reasoning.sensitivity import monte_carlo, tornado
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
@@ -294,7 +296,7 @@ class ReasoningLab(w.VBox):
             (files, "files"),
         ]:
             widget.add_class(f"s400-{name}")
-        self.load_values(lab.preset("author"))
+        self.load_values(preset(lab, "author"))
         self._show_notes("author")
 
     def scenario(self) -> dict[str, float]:
@@ -350,11 +352,11 @@ class ReasoningLab(w.VBox):
             )
             return
         self.last_preset = change["new"]
-        self.load_values(self.lab.preset(change["new"]))
+        self.load_values(preset(self.lab, change["new"]))
         self._show_notes(change["new"])
 
     def _show_notes(self, name: str) -> None:
-        notes = self.lab.preset_notes(name)
+        notes = preset_notes(name)
         self.notes.value = (
             "<ul>"
             + "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in notes.items())
@@ -363,14 +365,14 @@ class ReasoningLab(w.VBox):
 
     def _on_reset(self, _button: w.Button) -> None:
         if self.preset.value == self.last_preset:
-            self.load_values(self.lab.preset(self.last_preset))
+            self.load_values(preset(self.lab, self.last_preset))
         else:
             self.preset.value = self.last_preset  # loads it
         self.status.value = f"Reset to {PRESETS[self.last_preset]}."
 
     def _on_export(self, _button: w.Button) -> None:
         path = self.folder / (self.file_name.value.strip() or "my_scenario.json")
-        path.write_text(self.lab.scenario_to_json(path.stem, self.scenario()), encoding="utf-8")
+        path.write_text(to_json(self.lab, path.stem, self.scenario()), encoding="utf-8")
         self.status.value = f"Saved your scenario to <code>{escape(str(path))}</code>."
 
     def _on_upload(self, change: dict) -> None:
@@ -378,7 +380,7 @@ class ReasoningLab(w.VBox):
             return
         item = change["new"][0]
         try:
-            name, values = self.lab.scenario_from_json(bytes(item["content"]).decode("utf-8"))
+            name, values = from_json(self.lab, bytes(item["content"]).decode("utf-8"))
         except (ScenarioError, UnicodeDecodeError) as error:
             self.status.value = (
                 f"<b>Could not import {escape(item['name'])}</b>: {escape(str(error))}. "
@@ -434,8 +436,8 @@ class SensitivityPanel(w.VBox):
     def _on_run(self, _button: w.Button) -> None:
         self.summary.value = "<i>Running…</i>"
         scenario = self.app.scenario()
-        margins = self.app.lab.monte_carlo(
-            scenario, spread=self.spread.value, draws=self.draws.value
+        margins = monte_carlo(
+            self.app.lab, scenario, spread=self.spread.value, draws=self.draws.value
         )
         share = float((margins > 0).mean())
         self.summary.value = (
@@ -444,7 +446,7 @@ class SensitivityPanel(w.VBox):
             "rational choice."
         )
         self.tornado.value = to_png(
-            draw_tornado(self.app.lab.tornado(scenario), self.app.lab.margin(scenario))
+            draw_tornado(tornado(self.app.lab, scenario), self.app.lab.margin(scenario))
         )
         self.histogram.value = to_png(draw_margins(margins))
         self.tornado.layout.display = self.histogram.layout.display = None

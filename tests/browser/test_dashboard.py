@@ -16,6 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from s400.data import load
 from s400.plots import contribution_chart_svg
 from s400.reasoning import Lab, verdict_text
+from s400.reasoning.scenarios import preset
 from s400.widgets import slider_step
 
 from .conftest import (
@@ -127,7 +128,7 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
 
     page.route("**/*", offline)
     page.set_viewport_size({"width": 1280, "height": 800})
-    author = LAB.preset("author")
+    author = preset(LAB, "author")
     lab = page.locator(".s400-reasoning-lab")
     verdict = lab.locator(".s400-verdict")
     try:

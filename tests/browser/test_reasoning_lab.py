@@ -5,6 +5,7 @@ from playwright.sync_api import Page, expect
 
 from s400.data import load
 from s400.reasoning import Lab, verdict_text
+from s400.reasoning.scenarios import preset
 from s400.widgets import slider_step
 
 from .conftest import REPO, Server, assert_no_errors, run_clean, shot
@@ -22,13 +23,13 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
     app = page.locator(".s400-reasoning-lab")
     verdict, chart = app.locator(".s400-verdict"), app.locator(".s400-chart")
     app.scroll_into_view_if_needed()
-    expect(verdict).to_contain_text(expected_verdict(LAB.preset("author")))
+    expect(verdict).to_contain_text(expected_verdict(preset(LAB, "author")))
     expect(app.locator(".widget-dropdown select").first).to_have_value("The author's reading")
     first_chart = chart.inner_html()
     shot(app, "03_lab_author")
 
     app.locator(".widget-dropdown select").first.select_option(label="Ankara's stated case")
-    ankara = LAB.preset("ankara")
+    ankara = preset(LAB, "ankara")
     expect(verdict).to_contain_text(expected_verdict(ankara))
     # The chart is a separate widget message and may land after the verdict: wait for it.
     page.wait_for_function(
