@@ -88,9 +88,9 @@ def score(
 
     >>> from s400.data import load
     >>> predictions = load().predictions
-    >>> s = score({"PR01": 0.9, "PR06": 0.2, "PR10": 0.5}, predictions)
-    >>> s.outcomes, s.left_out, s.brier
-    ((1.0, 0.0), ('PR10',), 0.025)
+    >>> s = score({"PR01": 0.9, "PR02": 0.2, "PR10": 0.5}, predictions)  # true, partly, untested
+    >>> s.outcomes, s.left_out, s.brier  # ((0.9 - 1) ** 2 + (0.2 - 0.5) ** 2) / 2
+    ((1.0, 0.5), ('PR10',), 0.05)
     """
     pairs, left_out = [], []
     for pid, p in forecasts.items():

@@ -238,7 +238,8 @@ def best_options(lab: Lab, entries: Iterable[Entry]) -> dict[str, int]:
 
     >>> from s400.data import load
     >>> lab = Lab(load())
-    >>> best_options(lab, [Entry("a.json", "a", preset(lab, "ankara"))])
+    >>> relations = {**lab.default(), "magnitude.us_relations": 10.0}  # Patriot: 0.5 x 10 - 3.5
+    >>> best_options(lab, [Entry("a.json", "a", relations)])
     {'Buy the S-400': 0, 'Take the Patriot offer': 1, 'Buy neither': 0}
     """
     counts = {lab.labels[o]: 0 for o in OPTIONS}

@@ -145,7 +145,7 @@ class NetworkExplorer(w.VBox):
     >>> app = NetworkExplorer(load())
     >>> app.layer_boxes[0].value = False  # hide the economic layer
     >>> app.status.value
-    'Showing 24 of 28 effect edges, in the layers: military, political.'
+    'Showing 25 of 29 effect edges, in the layers: military, political.'
     """
 
     def __init__(self, data: Dataset, text_scale: float = 1.0):
@@ -467,7 +467,7 @@ class ForecastQuiz(w.VBox):
     True
     >>> quiz.reveal.click()
     >>> quiz.result.value.split(" on ")[0]
-    '<b>Your Brier score: 0.076'
+    '<b>Your Brier score: 0.033'
     """
 
     def __init__(self, data: Dataset):

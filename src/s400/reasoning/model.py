@@ -30,6 +30,8 @@ MAGNITUDE_RANGES = {
     "nato_trust": (0, 10),
     "nato_standing": (0, 10),
     "russian_leverage": (-10, 0),
+    "supply_independence": (0, 10),
+    "defence_industry": (0, 10),
 }
 #: When each consequence was felt, for discounting: the event that marks it (absent: at once).
 DELAY_EVENTS = {
@@ -94,7 +96,8 @@ def margin_of(values: Mapping[str, float]) -> float:
 
     Examples
     --------
-    >>> float(margin_of({"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}))  # 1 - max(3, 0)
+    >>> values = {"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}
+    >>> float(margin_of(values))  # 1 - max(3, 0)
     -2.0
     """
     return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
@@ -221,7 +224,8 @@ class Lab:
 
         >>> from s400.data import load
         >>> lab = Lab(load())
-        >>> lab.contributions({**lab.default(), "magnitude.f35_place": 10.0})["buy_s400"]["f35_place"]
+        >>> scenario = {**lab.default(), "magnitude.f35_place": 10.0}
+        >>> lab.contributions(scenario)["buy_s400"]["f35_place"]
         -9.0
         """
         out: dict[str, dict[str, float]] = {}
