@@ -35,8 +35,8 @@ from s400.reasoning.sensitivity import break_even
 
 #: The largest file the poll reads, in bytes.
 MAX_BYTES = 64_000
-#: The parameters whose break-even values the poll shows: the two benefits Ankara's stated case rests
-#: on (air defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
+#: The parameters whose break-even values the poll shows: two benefits both readings count (air
+#: defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
 KEY_PARAMETERS = (
     "magnitude.air_defence",
     "magnitude.autonomy",

@@ -13,7 +13,9 @@ import networkx as nx
 
 from s400.balance import triads
 from s400.bayes import likelihood_ratio
+from s400.channels import channel_report, cut, min_institution_cut, min_tie_cut, routes
 from s400.data import Dataset
+from s400.reasoning import Lab
 
 #: Short names of the four actors of notebook 05's signed network.
 SHORT = {"us_gov": "US", "turkey_gov": "Turkey", "russia": "Russia", "nato": "NATO"}
@@ -250,3 +252,85 @@ def moves(data: Dataset) -> list[dict[str, object]]:
         }
         for m in data.moves.values()
     ]
+
+
+def values(lab: Lab, scenario: Mapping[str, float]) -> list[dict[str, object]]:
+    """How a scenario values each option: a row per consequence, then the price, then the total.
+
+    Parameters
+    ----------
+    lab : Lab
+        The reasoning lab of notebook 03.
+    scenario : mapping
+        A number for every key of ``lab.parameters``.
+
+    Returns
+    -------
+    list of dict
+        Rows keyed ``row`` (the consequence's label, "price" or "value") and then one column per
+        option, by its label; consequences no option reaches under the scenario are left out.
+
+    Examples
+    --------
+    Only the F-35 place valued, at 10: buying loses 0.9 x 10 and pays 2.5.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> rows = values(lab, {**lab.default(), "magnitude.f35_place": 10.0})
+    >>> [(r["row"], r["Buy the S-400"], r["Take the Patriot offer"]) for r in rows]
+    [('Place in the F-35 programme', -9.0, 0.0), ('price', -2.5, -3.5), ('value', -11.5, -3.5)]
+    """
+    parts = lab.contributions(scenario)
+    shown = [c for c in lab.consequences if any(parts[o][c] for o in parts)]
+    rows: list[dict[str, object]] = [
+        {"row": lab.labels[c], **{lab.labels[o]: parts[o][c] for o in parts}} for c in shown
+    ]
+    rows.append({"row": "price", **{lab.labels[o]: 0.0 - lab.prices[o] for o in parts}})
+    totals = lab.values_of(parts)
+    rows.append({"row": "value", **{lab.labels[o]: totals[o] for o in parts}})
+    return rows
+
+
+def cut_summary(graph: nx.MultiGraph, layers: list[str]) -> dict[str, object]:
+    """How hard it is to separate Washington from Ankara once ``layers`` are cut.
+
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        A channel graph (:func:`s400.channels.channel_graph`).
+    layers : list of str
+        The layers to cut.
+
+    Returns
+    -------
+    dict
+        ``layers cut``, the number of independent ``routes``, the ``ties to cut`` and the
+        ``institutions to cut`` to separate the governments (a dash when they are tied directly),
+        and the ``bottlenecks``.
+
+    Examples
+    --------
+    Two routes: a direct tie and one through the Pentagon. Cutting politics leaves one, through
+    a bottleneck.
+
+    >>> g = nx.MultiGraph()
+    >>> g.add_edge("us_gov", "turkey_gov", layer="political")
+    0
+    >>> g.add_edge("us_gov", "pentagon", layer="military")
+    0
+    >>> g.add_edge("pentagon", "turkey_gov", layer="military")
+    0
+    >>> cut_summary(g, ["political"])
+    {'layers cut': 'political', 'routes': 1, 'ties to cut': 1, 'institutions to cut': 1, \
+'bottlenecks': 'pentagon'}
+    """
+    kept = cut(graph, layers)
+    ends = ("us_gov", "turkey_gov")
+    node_cut = min_institution_cut(kept, *ends)
+    return {
+        "layers cut": ", ".join(layers) or "none",
+        "routes": len(routes(kept, *ends)),
+        "ties to cut": len(min_tie_cut(kept, *ends)),
+        "institutions to cut": "– (tied directly)" if node_cut is None else len(node_cut),
+        "bottlenecks": ", ".join(channel_report(kept, *ends).bottlenecks) or "none",
+    }
