@@ -443,7 +443,7 @@ CONSEQUENCE_COLOURS = {
     "nato_standing": "#DDDDDD",
     "russian_leverage": "#555555",
     "supply_independence": "#44AA99",
-    "defence_industry": "#CC6677",
+    "defence_industry": "#9988DD",
     "price": "#FFFFFF",
 }
 

@@ -16,6 +16,7 @@ from s400.bayes import likelihood_ratio
 from s400.channels import channel_report, cut, min_institution_cut, min_tie_cut, routes
 from s400.data import Dataset
 from s400.reasoning import Lab
+from s400.reasoning.ledgers import cross
 
 #: Short names of the four actors of notebook 05's signed network.
 SHORT = {"us_gov": "US", "turkey_gov": "Turkey", "russia": "Russia", "nato": "NATO"}
@@ -334,3 +335,36 @@ def cut_summary(graph: nx.MultiGraph, layers: list[str]) -> dict[str, object]:
         "institutions to cut": "– (tied directly)" if node_cut is None else len(node_cut),
         "bottlenecks": ", ".join(channel_report(kept, *ends).bottlenecks) or "none",
     }
+
+
+def crossings(lab: Lab, readings: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, str]]:
+    """Each reading's numbers on each reading's ledger: the purchase's margin and the best option.
+
+    Parameters
+    ----------
+    lab : Lab
+        The reasoning lab of notebook 03.
+    readings : mapping
+        ``{name: scenario}``.
+
+    Returns
+    -------
+    dict
+        ``{"<name>'s numbers": {"on <name>'s ledger": "margin (best option)"}}``, readings in the
+        order given; see :func:`s400.reasoning.ledgers.cross`.
+
+    Examples
+    --------
+    Only the F-35 place valued, at 10: buying is worth -0.9 x 10 - 2.5 = -11.5, and buying
+    neither (0) is best.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> crossings(lab, {"a": {**lab.default(), "magnitude.f35_place": 10.0}})
+    {"a's numbers": {"on a's ledger": '-11.50 (Buy neither)'}}
+    """
+    table: dict[str, dict[str, str]] = {}
+    for c in cross(lab, readings):
+        cell = f"{c.margin:+.2f} ({lab.labels[c.best]})"
+        table.setdefault(f"{c.numbers}'s numbers", {})[f"on {c.ledger}'s ledger"] = cell
+    return table
