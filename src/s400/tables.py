@@ -286,7 +286,8 @@ def values(lab: Lab, scenario: Mapping[str, float]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = [
         {"row": lab.labels[c], **{lab.labels[o]: parts[o][c] for o in parts}} for c in shown
     ]
-    rows.append({"row": "price", **{lab.labels[o]: 0.0 - lab.prices[o] for o in parts}})
+    prices = lab.values_of({o: {} for o in parts})  # nothing valued: minus the price
+    rows.append({"row": "price", **{lab.labels[o]: prices[o] for o in parts}})
     totals = lab.values_of(parts)
     rows.append({"row": "value", **{lab.labels[o]: totals[o] for o in parts}})
     return rows

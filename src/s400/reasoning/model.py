@@ -17,8 +17,7 @@ from s400.network import effect_graph
 
 OPTIONS = ("buy_s400", "take_patriot", "buy_neither")
 DECISION = "buy_s400"  # the option the op-ed judges
-#: Consequences and the range of their magnitude sliders (bn USD-equivalent; negative: a harm
-#: to have more of).
+#: Consequences and their value sliders' ranges ($bn-equivalent; negative: a harm to have more).
 MAGNITUDE_RANGES = {
     "air_defence": (0, 15),
     "autonomy": (0, 10),
@@ -96,8 +95,7 @@ def margin_of(values: Mapping[str, float]) -> float:
 
     Examples
     --------
-    >>> values = {"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}
-    >>> float(margin_of(values))  # 1 - max(3, 0)
+    >>> float(margin_of({"buy_s400": 1, "take_patriot": 3, "buy_neither": 0}))  # 1 - max(3, 0)
     -2.0
     """
     return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
