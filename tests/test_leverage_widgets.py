@@ -4,8 +4,11 @@ import math
 
 import pytest
 
+from s400.cards import CELL
 from s400.data import load
 from s400.widgets import ForecastQuiz, LeverageMap
+
+NEXT_CELL = f"</td><td style='{CELL}'>"
 
 DATA = load()
 
@@ -32,14 +35,14 @@ def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
 def test_the_leverage_map_follows_clamps_and_weights():
     app = LeverageMap(DATA)
     assert (
-        f"Russia's leverage over Turkey</td><td>{math.tanh(0.8 + 0.8 * math.tanh(0.8)):+.2f}"
+        f"Russia's leverage over Turkey{NEXT_CELL}{math.tanh(0.8 + 0.8 * math.tanh(0.8)):+.2f}"
         in app.result.value
     )
     app.clamps["nato_trust"].value = True
-    assert "Russia's leverage over Turkey</td><td>+0.00" in app.result.value
+    assert f"Russia's leverage over Turkey{NEXT_CELL}+0.00" in app.result.value
     app.weights[("nato_trust", "russian_leverage")].value = 0.0
     # only E10 is left: tanh(0.8)
-    assert f"Russia's leverage over Turkey</td><td>{math.tanh(0.8):+.2f}" in app.result.value
+    assert f"Russia's leverage over Turkey{NEXT_CELL}{math.tanh(0.8):+.2f}" in app.result.value
     assert app.result.value.startswith("<b>Settled: a fixed point after")
 
 

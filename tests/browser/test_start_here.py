@@ -3,7 +3,7 @@ and its demo widget answers the keyboard."""
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, error_outputs, open_notebook, run_all, screenshot
+from s400_testing.browser import REPO, Server, error_outputs, open_notebook, run_all, screenshot
 
 NOTEBOOK = REPO / "notebooks" / "00_start_here.ipynb"
 

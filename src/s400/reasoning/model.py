@@ -48,12 +48,23 @@ Step = tuple[str, int, str]
 
 @dataclass(frozen=True)
 class Parameter:
-    """A number the student sets, with its slider range."""
+    """A number the student sets, with its slider range.
+
+    Examples
+    --------
+    >>> Parameter("magnitude.autonomy", "value of autonomy", 0, 10).step
+    0.05
+    """
 
     key: str
     label: str
     low: float
     high: float
+
+    @property
+    def step(self) -> float:
+        """The slider's step: 0.01 for chances, weights and the discount rate; 0.05 for $bn."""
+        return 0.01 if self.high - self.low <= 1 else 0.05
 
 
 @dataclass(frozen=True)
