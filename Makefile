@@ -6,8 +6,10 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# Outputs, counts, ids and widget state stay (nbval and the reading site need them); timings go.
+NBSTRIP = --keep-output --keep-count --keep-id --keep-metadata-keys metadata.widgets
 
-.PHONY: setup lab dashboard slides test exercises grade bench clean
+.PHONY: setup lab dashboard slides lint test exercises grade bench clean
 
 setup: $(STAMP)
 
@@ -43,8 +45,16 @@ slides: $(STAMP)
 	  --TemplateExporter.extra_template_basedirs=instructor/templates --template=offline_reveal \
 	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
+# The same checks as .pre-commit-config.yaml: lint, format, types, no stray notebook metadata.
+LINTED = src tests benchmarks instructor nbgrader_config.py
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/nbstripout --verify $(NBSTRIP) notebooks/*.ipynb instructor/*.ipynb
+
 # pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
