@@ -69,7 +69,7 @@ def lab_answers_after(repo: Path, home: Path) -> float:
                 return time.perf_counter() - start
             except OSError:
                 if server.poll() is not None:
-                    raise RuntimeError("make lab exited before JupyterLab answered")
+                    raise RuntimeError("make lab exited before JupyterLab answered") from None
                 time.sleep(0.2)
         raise TimeoutError("JupyterLab did not answer within 15 minutes")
     finally:
@@ -123,7 +123,8 @@ def suite_and_setup(sections: set[str]) -> dict:
             )
     if "cold_setup_to_lab_s" in medians:
         print(
-            f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x"
+            "  cold / warm start ratio: "
+            f"{medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x"
         )
     return {"runs": results, "medians_s": medians}
 

@@ -65,7 +65,7 @@ def test_the_copy_check_finds_seven_words_in_a_row_and_not_six():
 
 @pytest.mark.skipif(not OP_ED.is_file(), reason="needs ../shared/reference/op-ed.txt")
 def test_the_stored_fingerprint_is_the_op_eds():
-    """CI has ../shared beside the repository, so this runs there and catches a stale fingerprint."""
+    """CI has ../shared beside the repository, so this runs there and catches a stale copy."""
     assert stored_fingerprint() == fingerprint(OP_ED.read_text(encoding="utf-8"))
 
 
@@ -120,7 +120,7 @@ def test_every_fact_cites_a_source_and_a_confidence():
 
 
 def test_the_f35_and_f16_payments_are_not_merged():
-    """factcheck.md: the $1.4bn F-16 down payment (2024) is a different payment from the F-35 payments."""
+    """factcheck.md: the $1.4bn F-16 down payment (2024) is not one of the F-35 payments."""
     figures = load().figures
     assert figures["f35_payments"].metric != figures["f16_down_payment_2024"].metric
     assert (figures["f35_payments"].low, figures["f35_payments"].high) == (1.25, 1.4)
@@ -133,7 +133,8 @@ def test_nothing_is_dated_after_the_sources_end():
 
 
 def test_edges_rest_on_what_they_cite():
-    """An op-ed edge cites a claim of the author or of someone the author reports; assumptions say why."""
+    """An op-ed edge cites a claim of the author or of someone the author reports; assumptions
+    say why."""
     data = load()
     for edge in data.edges:
         if edge.basis == "assumption":

@@ -1,4 +1,5 @@
-"""The reasoning lab widget as a student drives it, without a browser: it is a thin shell over s400.reasoning."""
+"""The reasoning lab widget as a student drives it, without a browser: a thin shell over
+s400.reasoning."""
 
 import datetime as dt
 import json

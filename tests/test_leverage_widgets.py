@@ -21,7 +21,8 @@ def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
         quiz.sliders[pid].value = 1.0
     quiz.reveal.click()
     assert quiz.outcomes["PR06"].value == "<b>false</b>"
-    # all at 1: PR01, PR04 score 0; PR06, PR07 score 1 each; six partly verdicts 0.25 each -> 3.5 / 10
+    # all at 1: PR01, PR04 score 0; PR06, PR07 score 1 each; six partly verdicts 0.25 each:
+    # 3.5 / 10
     assert quiz.result.value.startswith(
         "<b>Your Brier score: 0.350 on 10 predictions (left out: PR10)."
     )

@@ -67,7 +67,8 @@ FINDINGS = [p for p in NOTEBOOKS if p.parent.name == "notebooks"] + [
 
 @pytest.mark.parametrize("path", FINDINGS, ids=lambda p: p.name)
 def test_checked_cells_have_stored_outputs_to_check(path):
-    """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store checks nothing."""
+    """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store
+    checks nothing."""
     checked = [
         c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)
     ]

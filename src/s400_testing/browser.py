@@ -132,7 +132,7 @@ def stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
 
 
 def wait_until_up(proc: subprocess.Popen, url: str, log: Path, timeout: float) -> None:
-    """Wait until ``url`` answers; fail with the tail of ``log`` if ``proc`` exits or time runs out."""
+    """Wait until ``url`` answers; fail with the tail of ``log`` if ``proc`` exits or times out."""
     deadline = time.monotonic() + timeout
     while proc.poll() is None and time.monotonic() < deadline:
         try:
@@ -197,17 +197,19 @@ def lab_args(token: str) -> list[str]:
 _KERNEL_READY = """() => {
   const context = window.jupyterapp.shell.currentWidget?.sessionContext;
   const kernel = context?.session?.kernel;
-  return !!kernel && context.isReady && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+  return !!kernel && context.isReady && kernel.connectionStatus === 'connected'
+    && kernel.status === 'idle';
 }"""
 _KERNEL_STATE = """() => {
   const context = window.jupyterapp.shell.currentWidget?.sessionContext;
   const kernel = context?.session?.kernel;
-  return {ready: !!context?.isReady, connection: kernel?.connectionStatus ?? null, status: kernel?.status ?? null};
+  return {ready: !!context?.isReady, connection: kernel?.connectionStatus ?? null,
+          status: kernel?.status ?? null};
 }"""
 
 
 def open_notebook(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is connected and idle.
+    """Open `notebook` (an absolute path) in JupyterLab; wait until its kernel is connected, idle.
 
     `reset` starts from an empty workspace: the server remembers the notebooks earlier tests
     opened and would reopen them, hidden, next to this one.
@@ -250,7 +252,7 @@ _CELL_STATES = """() => window.jupyterapp.shell.currentWidget.content.widgets
 
 
 def error_outputs(page: Page) -> list[str]:
-    """One report per error output (an exception, not mere stderr): the cell's source and traceback."""
+    """One report per error output (an exception, not mere stderr): cell source and traceback."""
     reports = []
     for cell in page.evaluate(_CODE_CELLS):
         for error in cell["errors"]:

@@ -8,7 +8,7 @@ import contextlib
 import os
 import secrets
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,8 @@ from s400_testing.browser import (
     screenshot,
 )
 
+CALL_REPORT = pytest.StashKey[pytest.TestReport]()
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # This hook sees the whole session's items, so mark only those in this folder.
@@ -39,11 +41,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo
-) -> Iterator[pytest.TestReport]:
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     # Keep the call phase's report on the item, so the `page` fixture knows the test failed.
     report = yield
     if report.when == "call":
-        item.s400_call_report = report
+        item.stash[CALL_REPORT] = report
     return report
 
 
@@ -126,7 +128,7 @@ def page(_playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
     context.set_default_navigation_timeout(TIMEOUT_MS)
     try:
         yield context.pages[0]
-        report = getattr(request.node, "s400_call_report", None)
+        report = request.node.stash.get(CALL_REPORT, None)
         if report is not None and report.failed:
             screenshot(context.pages[0], failed_name)
     finally:

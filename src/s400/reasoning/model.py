@@ -90,6 +90,16 @@ def _routes(graph: nx.DiGraph, option: str, consequence: str, stops: set[str]) -
     ]
 
 
+def _price(data: Dataset, option: str) -> float:
+    """An option's price in $bn, from figures.csv (buying neither costs nothing)."""
+    if option not in PRICES:
+        return 0.0
+    value = data.figures[PRICES[option]].value
+    if value is None:
+        raise ValueError(f"figures.csv row {PRICES[option]} must give one value, not a range")
+    return value
+
+
 def margin_of(values: Mapping[str, float]) -> float:
     """The purchase's value minus the best alternative's.
 
@@ -105,7 +115,9 @@ def margin_of(values: Mapping[str, float]) -> float:
 
     Examples
     --------
-    >>> float(margin_of({"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}))  # 1 - max(3, 0)
+    1 - max(3, 0):
+
+    >>> float(margin_of({"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}))
     -2.0
     """
     return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
@@ -166,7 +178,7 @@ class Lab:
             c: years_after_reference(DELAY_EVENTS[c]) if c in DELAY_EVENTS else 0.0
             for c in self.consequences
         }
-        self.prices = {o: data.figures[PRICES[o]].value if o in PRICES else 0.0 for o in OPTIONS}
+        self.prices = {o: _price(data, o) for o in OPTIONS}
         edges = {e.id: e for e in data.edges}
         parameters = [
             *(
@@ -232,7 +244,8 @@ class Lab:
 
         >>> from s400.data import load
         >>> lab = Lab(load())
-        >>> lab.contributions({**lab.default(), "magnitude.f35_place": 10.0})["buy_s400"]["f35_place"]
+        >>> parts = lab.contributions({**lab.default(), "magnitude.f35_place": 10.0})
+        >>> parts["buy_s400"]["f35_place"]
         -9.0
         """
         out: dict[str, dict[str, float]] = {}
