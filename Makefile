@@ -7,7 +7,7 @@ PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab dashboard slides test exercises grade bench clean
+.PHONY: setup lab dashboard slides site test exercises grade bench clean
 
 setup: $(STAMP)
 
@@ -15,7 +15,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site]'
 	touch $@
 
 lab: $(STAMP)
@@ -43,6 +43,13 @@ slides: $(STAMP)
 	  --TemplateExporter.extra_template_basedirs=instructor/templates --template=offline_reveal \
 	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
+# The reading site: notebooks with their stored outputs (never executed), the released exercises
+# and the data README as static HTML that opens from disk with nothing from the internet. The
+# widget renderer comes once from the npm registry (site/vendor.py). Open $(SITE)/index.html.
+SITE ?= site/_build/html
+site: $(STAMP)
+	$(BIN)/python site/build.py $(SITE)
+
 # pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
@@ -63,4 +70,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:
-	rm -rf $(VENV) test-artifacts instructor/slides
+	rm -rf $(VENV) test-artifacts instructor/slides site/_build
