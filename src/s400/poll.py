@@ -210,7 +210,8 @@ def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[Skip
     >>> summary_text(Path("poll"), [], [SkippedFile("a.txt", "not a .json file")])
     'No scenarios to show from poll: 1 file skipped, listed below.'
     >>> two = [Entry("a.json", "a", {}), Entry("b.json", "b", {})]
-    >>> summary_text(Path("poll"), two, []), summary_text(Path("poll"), two[:1], [two[0]] * 2)
+    >>> skipped = [SkippedFile("c.txt", "not a .json file"), SkippedFile("d.json", "empty file")]
+    >>> summary_text(Path("poll"), two, []), summary_text(Path("poll"), two[:1], skipped)
     ('Read 2 scenarios from poll; no file skipped.', \
 'Read 1 scenario from poll; 2 files skipped, listed below.')
     """
