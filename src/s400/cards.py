@@ -25,9 +25,31 @@ def filter_claims(
 ) -> list[Claim]:
     """The claims matching every filter given (None means any), in reading order.
 
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+    paragraph : str, optional
+        The op-ed's paragraph ("P1" to "P5").
+    kind : str, optional
+        The kind of claim ("prediction", "fact", ...).
+    speaker : str, optional
+        Who holds the claim ("author", "Ankara", "NATO").
+
+    Returns
+    -------
+    list of Claim
+        The claims that pass every filter, in the order of claims.csv.
+
+    Examples
+    --------
+    In claims.csv only C19 is held by NATO; P4's conditional predictions are C17, C18 and C23.
+
     >>> from s400.data import load
     >>> [c.id for c in filter_claims(load(), speaker="NATO")]
     ['C19']
+    >>> [c.id for c in filter_claims(load(), paragraph="P4", kind="conditional_prediction")]
+    ['C17', 'C18', 'C23']
     """
     return [
         c
@@ -41,9 +63,33 @@ def filter_claims(
 def edge_title(data: Dataset, edge_id: str) -> str:
     """One line naming an edge: "E06: Buy the S-400 → Turkish–US relations (−)".
 
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package, for the edge and its nodes' labels.
+    edge_id : str
+        The edge's id.
+
+    Returns
+    -------
+    str
+        The id, the two nodes' labels joined by → for an effect or — for a tie, and the sign.
+
+    Raises
+    ------
+    StopIteration
+        If no edge has the id ``edge_id``.
+
+    Examples
+    --------
+    edges.csv: E06 is an effect of buy_s400 on us_relations, sign −1; E29 a tie between us_gov
+    and turkey_gov, sign −1 (labels from nodes.csv).
+
     >>> from s400.data import load
     >>> edge_title(load(), "E06")
     'E06: Buy the S-400 → Turkish–US relations (−)'
+    >>> edge_title(load(), "E29")
+    'E29: US government — Government in Ankara (−)'
     """
     edge = next(e for e in data.edges if e.id == edge_id)
     arrow = "→" if edge.kind == "effect" else "—"
@@ -54,18 +100,51 @@ def edge_title(data: Dataset, edge_id: str) -> str:
 
 
 def claim_card(data: Dataset, claim_id: str) -> str:
-    """An HTML card: the claim, who holds it, its condition, and where it enters the network and the record.
+    """An HTML card: a claim, who holds it, its condition, where it enters the network and record.
+
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+    claim_id : str
+        The claim's id.
+
+    Returns
+    -------
+    str
+        HTML lines joined by ``<br>``: the claim's id, paragraph, kind and holder; its text; its
+        condition, time frame and whether it is only implied, when it has them; its arrows in
+        the argument map; the edges that rest on it; the predictions that check it.
+
+    Raises
+    ------
+    KeyError
+        If no claim has the id ``claim_id``.
+
+    Examples
+    --------
+    C08 (claims.csv: P2, a prediction by the author) supports C11 and is supported by C02, C12
+    and C23 and qualified by C13 (claim_links.csv); edge E06 rests on it (edges.csv) and PR01
+    checks it (predictions.csv).
 
     >>> from s400.data import load
-    >>> "E06" in claim_card(load(), "C08")
-    True
+    >>> for row in claim_card(load(), "C08").split("<br>"):
+    ...     print(row)
+    <b>C08</b> · paragraph P2 · prediction · held by the author
+    <span style='font-size:1.15em'>The purchase will probably harm \
+Turkish–American relations.</span>
+    In the argument map: supports C11; C02 supports it; C12 supports it; C13 qualifies it; \
+C23 supports it.
+    In the influence network: E06: Buy the S-400 → Turkish–US relations (−).
+    Checked against the record in PR01 (verdict: true).
     """
     claim = data.claims[claim_id]
     who = (
         "the author" if claim.speaker == "author" else f"{claim.speaker}, as the author reports it"
     )
     rows = [
-        f"<b>{claim.id}</b> · paragraph {claim.paragraph} · {claim.kind.replace('_', ' ')} · held by {escape(who)}",
+        f"<b>{claim.id}</b> · paragraph {claim.paragraph} · {claim.kind.replace('_', ' ')} "
+        f"· held by {escape(who)}",
         f"<span style='font-size:1.15em'>{escape(claim.text)}</span>",
     ]
     if claim.condition:
@@ -97,16 +176,44 @@ def claim_card(data: Dataset, claim_id: str) -> str:
 
 
 def edge_card(data: Dataset, edge_id: str) -> str:
-    """An HTML card: an edge, its sign, weight and layer, and the claim, evidence or assumption behind it.
+    """An HTML card: an edge, its sign, weight and layer, and the claim, evidence or assumption.
+
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+    edge_id : str
+        The edge's id.
+
+    Returns
+    -------
+    str
+        HTML lines joined by ``<br>``: the edge's title; its sign, weight, layer and basis; then
+        whichever it has of its claim, its event (with source), its figure (with source) and
+        its note.
+
+    Raises
+    ------
+    StopIteration
+        If no edge has the id ``edge_id``.
+
+    Examples
+    --------
+    edges.csv: E06 has sign −1, weight 0.6, layer political, basis op-ed, claim C08 (paragraph
+    P2, the author's) and no event, figure or note.
 
     >>> from s400.data import load
-    >>> "C08" in edge_card(load(), "E06")
-    True
+    >>> for row in edge_card(load(), "E06").split("<br>"):
+    ...     print(row)
+    <b>E06: Buy the S-400 → Turkish–US relations (−)</b>
+    sign − · weight 0.60 (a judgement) · layer political · basis: op-ed
+    Op-ed claim C08 (P2): The purchase will probably harm Turkish–American relations.
     """
     edge = next(e for e in data.edges if e.id == edge_id)
     rows = [
         f"<b>{escape(edge_title(data, edge_id))}</b>",
-        f"sign {SIGN[edge.sign]} · weight {edge.weight:.2f} (a judgement) · layer {edge.layer} · basis: {edge.basis}",
+        f"sign {SIGN[edge.sign]} · weight {edge.weight:.2f} (a judgement) · layer {edge.layer} "
+        f"· basis: {edge.basis}",
     ]
     if edge.claim:
         claim = data.claims[edge.claim]
@@ -214,7 +321,9 @@ def path_effect_text(graph: nx.DiGraph, path: Sequence[str]) -> str:
 
     Examples
     --------
-    >>> g = nx.DiGraph([("a", "b", {"sign": -1, "weight": 0.5}), ("b", "c", {"sign": 1, "weight": 0.4})])
+    >>> g = nx.DiGraph(
+    ...     [("a", "b", {"sign": -1, "weight": 0.5}), ("b", "c", {"sign": 1, "weight": 0.4})]
+    ... )
     >>> path_effect_text(g, ["a", "b", "c"])  # -1 x 0.5 x 1 x 0.4
     '<b>Effect of the path: -0.20</b> = (-1 × 0.50) × (+1 × 0.40)'
     """
@@ -270,8 +379,9 @@ def posterior_summary(count: int, final: float, prior: float) -> str:
 
     Examples
     --------
-    >>> posterior_summary(1, 1 / 3, 0.5)
-    "<div style='font-size:1.2em'><b>After 1 moves, P(bargaining chip) = 0.33</b> (prior 0.50).</div>"
+    >>> posterior_summary(1, 1 / 3, 0.5)  # 1/3 to 2 places
+    "<div style='font-size:1.2em'><b>After 1 moves, P(bargaining chip) = 0.33</b> \
+(prior 0.50).</div>"
     """
     return (
         f"<div style='font-size:1.2em'><b>After {count} moves, P(bargaining chip) = "
