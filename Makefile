@@ -6,8 +6,10 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# Outputs, counts, ids and widget state stay (nbval and the reading site need them); timings go.
+NBSTRIP = --keep-output --keep-count --keep-id --keep-metadata-keys metadata.widgets
 
-.PHONY: setup lab dashboard slides test exercises grade bench clean
+.PHONY: setup lab dashboard slides site lint test exercises grade bench clean
 
 setup: $(STAMP)
 
@@ -15,7 +17,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site]'
 	touch $@
 
 lab: $(STAMP)
@@ -43,8 +45,23 @@ slides: $(STAMP)
 	  --TemplateExporter.extra_template_basedirs=instructor/templates --template=offline_reveal \
 	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
+# The same checks as .pre-commit-config.yaml: lint, format, types, no stray notebook metadata.
+LINTED = src tests benchmarks instructor site nbgrader_config.py
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/nbstripout --verify $(NBSTRIP) notebooks/*.ipynb instructor/*.ipynb
+
+# The reading site: notebooks with their stored outputs (never executed), the released exercises
+# and the data README as static HTML that opens from disk with nothing from the internet. The
+# widget renderer comes once from the npm registry (site/vendor.py). Open $(SITE)/index.html.
+SITE ?= site/_build/html
+site: $(STAMP)
+	$(BIN)/python site/build.py $(SITE)
+
 # pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
@@ -63,4 +80,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:
-	rm -rf $(VENV) test-artifacts instructor/slides
+	rm -rf $(VENV) test-artifacts instructor/slides site/_build

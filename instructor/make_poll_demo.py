@@ -25,7 +25,6 @@ import numpy as np
 from s400.data import load
 from s400.reasoning import PRESETS, Lab
 from s400.reasoning.scenarios import preset, to_json
-from s400.widgets import slider_step
 
 SEED = 2026
 STUDENTS = 30
@@ -56,7 +55,7 @@ def synthetic(
     kept in range."""
     scenario = {**preset(lab, reading), **moved}
     for key, p in lab.parameters.items():
-        step = slider_step(p)
+        step = p.step
         value = scenario[key] + rng.normal(0, NOISE * (p.high - p.low))
         scenario[key] = round(float(np.clip(round(value / step) * step, p.low, p.high)), 2)
     return scenario

@@ -24,7 +24,9 @@ def first_day(row_id: str) -> dt.date:
     """The earliest day a timeline row or a figure can mean (a figure: the first year it names)."""
     if row_id in D.timeline:
         return D.timeline[row_id].start
-    return dt.date(int(re.search(r"\d{4}", D.figures[row_id].year).group()), 1, 1)
+    year = re.search(r"\d{4}", D.figures[row_id].year)
+    assert year, f"{row_id}: no year in {D.figures[row_id].year!r}"
+    return dt.date(int(year.group()), 1, 1)
 
 
 def last_day(date: str) -> dt.date:

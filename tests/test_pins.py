@@ -1,4 +1,4 @@
-"""pyproject.toml, environment.yml and constraints.txt pin the same packages at the same versions."""
+"""pyproject.toml, environment.yml and constraints.txt pin the same packages, same versions."""
 
 import re
 import tomllib
@@ -44,11 +44,11 @@ def test_environment_yml_matches_pyproject():
 
 
 def test_environment_yml_installs_the_package_and_the_lock():
-    pip_section = [
+    pip_section = next(
         d["pip"]
         for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
         if isinstance(d, dict)
-    ][0]
+    )
     assert "-e ." in pip_section and "-c constraints.txt" in pip_section
 
 

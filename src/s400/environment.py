@@ -12,7 +12,22 @@ from s400.data import DataError, load
 
 @dataclass(frozen=True)
 class PackageStatus:
-    """One pinned package: the version the module wants and the version installed."""
+    """One pinned package: the version the module wants and the version installed.
+
+    Parameters
+    ----------
+    name : str
+        The package's name, as pinned.
+    wanted : str
+        The pinned version.
+    found : str or None
+        The installed version; None when the package is not installed.
+
+    Examples
+    --------
+    >>> PackageStatus("networkx", "3.6.1", "3.5").ok
+    False
+    """
 
     name: str
     wanted: str
@@ -20,12 +35,39 @@ class PackageStatus:
 
     @property
     def ok(self) -> bool:
+        """Whether the installed version is exactly the pinned one.
+
+        Examples
+        --------
+        >>> PackageStatus("networkx", "3.6.1", "3.6.1").ok, PackageStatus("numpy", "2.4.6", None).ok
+        (True, False)
+        """
         return self.found == self.wanted
 
 
 def package_statuses() -> list[PackageStatus]:
-    """Every package the module pins (read from the installed s400 metadata), with what is installed.
+    """Every package the module pins (from the installed s400 metadata), with what is installed.
 
+    Returns
+    -------
+    list of PackageStatus
+        One per pinned dependency of s400, in the order of pyproject.toml; the test extras
+        (``[test]``) are left out.
+
+    Raises
+    ------
+    importlib.metadata.PackageNotFoundError
+        If s400 itself is not installed (``make setup`` installs it).
+    ValueError
+        If a dependency is not pinned to exactly one version.
+
+    Examples
+    --------
+    pyproject.toml pins networkx among the dependencies and pytest only among the test extras.
+
+    >>> names = [s.name for s in package_statuses()]
+    >>> "networkx" in names, "pytest" in names
+    (True, False)
     >>> all(s.wanted for s in package_statuses())
     True
     """
@@ -46,8 +88,23 @@ def package_statuses() -> list[PackageStatus]:
 def report() -> str:
     """A short, plain report: what is fine, and what to do about what is not.
 
+    Returns
+    -------
+    str
+        Lines on the packages (all at their pins, or which are not and how to fix that), then
+        one on the data package (valid, with its table sizes, or its problems).
+
+    Examples
+    --------
+    The first line depends on what is installed. The last counts the rows of data/claims.csv
+    (26), nodes.csv (25), edges.csv (46), timeline.csv (74), figures.csv (118),
+    predictions.csv (11), alignments.csv (12) and moves.csv (6).
+
     >>> "packages" in report().splitlines()[0]
     True
+    >>> print(report().splitlines()[-1])
+    OK: the data package is valid (26 claims, 25 nodes, 46 edges, 74 events, 118 figures, \
+11 predictions, 12 alignments, 6 moves).
     """
     statuses = package_statuses()
     bad = [s for s in statuses if not s.ok]

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, run_clean, shot
+from s400_testing.browser import REPO, Server, run_clean, shot
 
 
 def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:

@@ -7,9 +7,7 @@ from s400.data import load
 from s400.reasoning import Lab, verdict_text
 from s400.reasoning.ledgers import split
 from s400.reasoning.scenarios import preset
-from s400.widgets import slider_step
-
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 LAB = Lab(load())
 
@@ -57,7 +55,7 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
 
     # The first slider of the first tab is the value of air defence: two key presses, one step each.
     key = "magnitude.air_defence"
-    step = slider_step(LAB.parameters[key])
+    step = LAB.parameters[key].step
     handle = app.locator(".widget-slider .noUi-handle").first
     handle.focus()
     for presses in (1, 2):

@@ -25,7 +25,22 @@ PRESETS = {
 
 
 class ScenarioError(ValueError):
-    """A scenario file or dict is malformed; the message lists every problem."""
+    """A scenario file or dict is malformed; the message lists every problem.
+
+    A ValueError, so code that reads numbers can catch both alike.
+
+    Examples
+    --------
+    One unknown key and one value out of range (the discount rate runs from 0 to 0.3):
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> try:
+    ...     validate(lab, {**lab.default(), "discount_rate": -1, "weight.E99": 0.5})
+    ... except ValueError as error:
+    ...     print(type(error).__name__, "-", error)
+    ScenarioError - unknown parameter: weight.E99; discount_rate: -1 is outside its range 0 to 0.3
+    """
 
 
 def validate(lab: Lab, values: Mapping[str, object]) -> Scenario:

@@ -32,9 +32,9 @@ def crossings(
         The margin as a function of one number.
     lo, hi : float
         The range to search.
-    grid : int
+    grid : int, default 100
         How many cells the range is scanned in.
-    steps : int
+    steps : int, default 40
         How many bisections refine each crossing.
 
     Returns
@@ -264,12 +264,12 @@ def monte_carlo(
         The model.
     scenario : mapping
         A number for every key of ``lab.parameters``.
-    spread : float
+    spread : float, default 0.5
         The width of each draw as a share of its slider's range (1.0: as wide as the range,
         centred on the current value).
-    draws : int
+    draws : int, default 100_000
         How many worlds.
-    seed : int
+    seed : int, default 0
         The random generator's seed.
     keys : iterable of str, optional
         The parameters to draw (default: every probability, and the magnitude of every
