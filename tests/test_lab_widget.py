@@ -125,6 +125,6 @@ def test_a_snapped_echo_from_the_browser_is_not_a_move(app):
 def test_each_preset_says_where_its_numbers_come_from(app):
     assert "f35_workshare_lost" in app.notes.value  # the author's F-35 anchor
     app.preset.value = "ankara"
-    assert "hq9_choice_2013" in app.notes.value and "Judgement" in app.notes.value
+    assert "f35_payments" in app.notes.value and "Judgement" in app.notes.value  # Ankara's figure
     app.sliders["discount_rate"].value = 0.2
     assert "Your own numbers" in app.notes.value

@@ -20,17 +20,17 @@ def test_the_quiz_hides_outcomes_until_revealed_and_scores_partly_both_ways():
     for pid in quiz.sliders:
         quiz.sliders[pid].value = 1.0
     quiz.reveal.click()
-    assert quiz.outcomes["PR06"].value == "<b>false</b>"
-    # all at 1: PR01, PR04 score 0; PR06, PR07 score 1 each; six partly verdicts 0.25 each:
-    # 3.5 / 10
+    assert quiz.outcomes["PR06"].value == "<b>untested</b>"
+    # all at 1: PR01, PR04 score 0; six partly verdicts 0.25 each -> 1.5 / 8;
+    # PR06, PR07 and PR10 have a contested condition and do not score
     assert quiz.result.value.startswith(
-        "<b>Your Brier score: 0.350 on 10 predictions (left out: PR10)."
+        "<b>Your Brier score: 0.188 on 8 predictions (left out: PR06, PR07, PR10)."
     )
-    assert "The author: 0.114." in quiz.result.value
+    assert "The author: 0.052." in quiz.result.value  # 0.42 / 8, see test_forecasting.py
     quiz.partly.value = "leave out"
-    # 0 + 0 + 1 + 1 over 4
-    assert quiz.result.value.startswith("<b>Your Brier score: 0.500 on 4 predictions")
-    assert "The author: 0.230." in quiz.result.value
+    # 0 + 0 over 2; the author (0.16 + 0.04) / 2
+    assert quiz.result.value.startswith("<b>Your Brier score: 0.000 on 2 predictions")
+    assert "The author: 0.100." in quiz.result.value
 
 
 def test_the_leverage_map_follows_clamps_and_weights():

@@ -233,8 +233,10 @@ def entries(*scenarios: dict) -> list[Entry]:
 
 
 def test_share_rational_and_best_options_by_hand():
-    # RATIONAL: buying wins; author: buying neither is best; ankara: the Patriot offer is best
-    class_ = entries(RATIONAL, RATIONAL, preset(LAB, "author"), preset(LAB, "ankara"))
+    # RATIONAL: buying wins; author: buying neither is best; relations valued at 10 and nothing
+    # else: the Patriot offer is best (0.5 x 10 - 3.5 = 1.5 against 0 and a negative purchase)
+    relations = {**LAB.default(), "magnitude.us_relations": 10.0}
+    class_ = entries(RATIONAL, RATIONAL, preset(LAB, "author"), relations)
     assert share_rational(LAB, class_) == 0.5
     assert best_options(LAB, class_) == {
         "Buy the S-400": 2,

@@ -435,6 +435,7 @@ def _check_keys(res: dict, tables: dict, files: dict, problems: list[Problem]) -
 _BASIS_NEEDS = {
     "op-ed": ("claim", "an op-ed edge needs the claim id it comes from"),
     "evidence": ("event", "an evidence edge needs an event or a figure id"),
+    "ankara": ("event", "an ankara edge needs the event or figure id of Ankara's statement"),
     "assumption": ("note", "an assumption needs a note saying why it is there"),
 }
 

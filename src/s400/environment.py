@@ -97,13 +97,13 @@ def report() -> str:
     Examples
     --------
     The first line depends on what is installed. The last counts the rows of data/claims.csv
-    (26), nodes.csv (23), edges.csv (45), timeline.csv (60), figures.csv (117),
+    (26), nodes.csv (25), edges.csv (46), timeline.csv (74), figures.csv (118),
     predictions.csv (11), alignments.csv (12) and moves.csv (6).
 
     >>> "packages" in report().splitlines()[0]
     True
     >>> print(report().splitlines()[-1])
-    OK: the data package is valid (26 claims, 23 nodes, 45 edges, 60 events, 117 figures, \
+    OK: the data package is valid (26 claims, 25 nodes, 46 edges, 74 events, 118 figures, \
 11 predictions, 12 alignments, 6 moves).
     """
     statuses = package_statuses()

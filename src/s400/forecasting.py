@@ -198,14 +198,14 @@ def score(
 
     Examples
     --------
-    In predictions.csv PR01's verdict is true (1), PR06's false (0) and PR10's untested (left
-    out); PR02's is partly. Brier: ((0.9 − 1)² + (0.2 − 0)²) / 2 = (0.01 + 0.04) / 2 = 0.025.
+    In predictions.csv PR01's verdict is true (1), PR02's partly (0.5) and PR10's untested (left
+    out). Brier: ((0.9 − 1)² + (0.2 − 0.5)²) / 2 = (0.01 + 0.09) / 2 = 0.05.
 
     >>> from s400.data import load
     >>> predictions = load().predictions
-    >>> s = score({"PR01": 0.9, "PR06": 0.2, "PR10": 0.5}, predictions)
+    >>> s = score({"PR01": 0.9, "PR02": 0.2, "PR10": 0.5}, predictions)
     >>> s.outcomes, s.left_out, s.brier
-    ((1.0, 0.0), ('PR10',), 0.025)
+    ((1.0, 0.5), ('PR10',), 0.05)
     >>> score({"PR02": 0.9}, predictions).outcomes, score({"PR02": 0.9}, predictions, None).ids
     ((0.5,), ())
     """

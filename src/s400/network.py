@@ -35,13 +35,13 @@ def effect_graph(data: Dataset) -> nx.DiGraph:
 
     Examples
     --------
-    nodes.csv has 14 nodes that are not actors; edges.csv has 28 effects (E01-E28). E06 takes
-    buy_s400 to us_relations with sign -1.
+    nodes.csv has 16 nodes that are not actors; edges.csv has 29 effects (E01-E19, E21-E28, and
+    Ankara's E46-E47). E06 takes buy_s400 to us_relations with sign -1.
 
     >>> from s400.data import load
     >>> g = effect_graph(load())
     >>> g.number_of_nodes(), g.number_of_edges()
-    (14, 28)
+    (16, 29)
     >>> g.nodes["buy_s400"]["type"], g.edges["buy_s400", "us_relations"]["sign"]
     ('decision', -1)
     """
@@ -231,13 +231,14 @@ def total_effect(graph: nx.DiGraph, source: str, target: str) -> TotalEffect:
     >>> t.paths, t.signs, t.verdict, round(t.weighted, 2)
     ((('a', 'b', 'c'), ('a', 'c')), (1, -1), 'indeterminate', 0.05)
 
-    In the data, buying reaches the voice in NATO two ways (edges.csv): through activation
-    (E01 +0.5, E11 -0.6: -0.3) and through allies' trust (E09 -0.8, E20 +0.6: -0.48).
+    In the data, buying reaches autonomy three ways (edges.csv): directly (E03 +0.5), through
+    Russia's leverage (E10 +0.8, E23 -0.4: -0.32) and through allies' trust and Russia's
+    leverage (E09 -0.8, E22 -0.8, E23 -0.4: -0.256).
 
     >>> from s400.data import load
-    >>> t = total_effect(effect_graph(load()), "buy_s400", "nato_standing")
-    >>> [p[1] for p in t.paths], t.verdict, round(t.weighted, 2)  # -0.3 - 0.48
-    (['nato_trust', 's400_active'], '-', -0.78)
+    >>> t = total_effect(effect_graph(load()), "buy_s400", "autonomy")
+    >>> [p[1] for p in t.paths], t.verdict, round(t.weighted, 3)  # 0.5 - 0.256 - 0.32
+    (['autonomy', 'nato_trust', 'russian_leverage'], 'indeterminate', -0.076)
     """
     paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, source, target))
     return TotalEffect(
@@ -271,12 +272,12 @@ def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
 
     Examples
     --------
-    nodes.csv lists seven outcomes, from air_defence to russian_leverage.
+    nodes.csv lists nine outcomes, from air_defence to defence_industry.
 
     >>> from s400.data import load
     >>> effects = effects_on_outcomes(effect_graph(load()), "buy_s400")
     >>> len(effects), [t.target for t in effects][:3]
-    (7, ['air_defence', 'autonomy', 'us_relations'])
+    (9, ['air_defence', 'autonomy', 'us_relations'])
     """
     return [
         total_effect(graph, decision, node)
@@ -313,13 +314,13 @@ def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]
     >>> effects_summary(g, "d")
     [{'outcome': 'O', 'paths': 1, 'positive': 0, 'negative': 1, 'verdict': '-', 'weighted': -0.5}]
 
-    The sixth outcome in nodes.csv is nato_standing: two negative paths, -0.3 and -0.48 (see
-    :func:`total_effect`).
+    The sixth outcome in nodes.csv is nato_standing: one negative path, through activation, as
+    the op-ed's "if activated" requires (E01 +0.5, E11 -0.6: -0.3).
 
     >>> from s400.data import load
     >>> effects_summary(effect_graph(load()), "buy_s400")[5]
-    {'outcome': 'Voice in NATO decisions', 'paths': 2, 'positive': 0, 'negative': 2, \
-'verdict': '-', 'weighted': -0.78}
+    {'outcome': 'Voice in NATO decisions', 'paths': 1, 'positive': 0, 'negative': 1, \
+'verdict': '-', 'weighted': -0.3}
     """
     return [
         {

@@ -36,9 +36,8 @@ from s400.reasoning.sensitivity import break_even
 
 #: The largest file the poll reads, in bytes.
 MAX_BYTES = 64_000
-#: The parameters whose break-even values the poll shows: the two benefits Ankara's stated case
-#: rests on (air defence, autonomy) and the two costs with the widest swing in the presets'
-#: tornado charts.
+#: The parameters whose break-even values the poll shows: two benefits both readings count (air
+#: defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
 KEY_PARAMETERS = (
     "magnitude.air_defence",
     "magnitude.autonomy",
@@ -405,14 +404,14 @@ def best_options(lab: Lab, entries: Iterable[Entry]) -> dict[str, int]:
 
     Examples
     --------
-    By Ankara's preset (data/scenarios/ankara.json) the Patriot offer is worth, after its 3.5:
-    air defence 0.5 x 12 x 0.965 (E26; discounted at 5 % over the 264 days from the delivery
-    to the postponed activation, 2020-04) + relations 0.5 x 0.5 x 3 (E27) - autonomy
-    0.5 x 6 (E28) - 3.5 ≈ +0.04; buying comes to about -5.0, buying neither to 0.
+    Valuing only Turkish–US relations, at 10: the Patriot offer is worth 0.5 x 10 (E27) - 3.5
+    = +1.5; buying loses relations (E06, and E12 through activation) and pays 2.5; buying
+    neither is worth 0.
 
     >>> from s400.data import load
     >>> lab = Lab(load())
-    >>> best_options(lab, [Entry("a.json", "a", preset(lab, "ankara"))])
+    >>> relations = {**lab.default(), "magnitude.us_relations": 10.0}  # Patriot: 0.5 x 10 - 3.5
+    >>> best_options(lab, [Entry("a.json", "a", relations)])
     {'Buy the S-400': 0, 'Take the Patriot offer': 1, 'Buy neither': 0}
     """
     counts = {lab.labels[o]: 0 for o in OPTIONS}

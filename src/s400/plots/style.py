@@ -44,6 +44,8 @@ CONSEQUENCE_COLOURS = {
     "nato_trust": "#999999",
     "nato_standing": "#DDDDDD",
     "russian_leverage": "#555555",
+    "supply_independence": "#44AA99",
+    "defence_industry": "#9988DD",
     "price": "#FFFFFF",
 }
 

@@ -17,8 +17,7 @@ from s400.network import effect_graph
 
 OPTIONS = ("buy_s400", "take_patriot", "buy_neither")
 DECISION = "buy_s400"  # the option the op-ed judges
-#: Consequences and the range of their magnitude sliders (bn USD-equivalent; negative: a harm
-#: to have more of).
+#: Consequences and their value sliders' ranges ($bn-equivalent; negative: a harm to have more).
 MAGNITUDE_RANGES = {
     "air_defence": (0, 15),
     "autonomy": (0, 10),
@@ -30,6 +29,8 @@ MAGNITUDE_RANGES = {
     "nato_trust": (0, 10),
     "nato_standing": (0, 10),
     "russian_leverage": (-10, 0),
+    "supply_independence": (0, 10),
+    "defence_industry": (0, 10),
 }
 #: When each consequence was felt, for discounting: the event that marks it (absent: at once).
 DELAY_EVENTS = {

@@ -24,7 +24,7 @@ class NetworkExplorer(w.VBox):
     >>> app = NetworkExplorer(load())
     >>> app.layer_boxes[0].value = False  # hide the economic layer
     >>> app.status.value
-    'Showing 24 of 28 effect edges, in the layers: military, political.'
+    'Showing 25 of 29 effect edges, in the layers: military, political.'
     """
 
     def __init__(self, data: Dataset, text_scale: float = 1.0):

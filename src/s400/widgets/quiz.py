@@ -24,7 +24,7 @@ class ForecastQuiz(w.VBox):
     True
     >>> quiz.reveal.click()
     >>> quiz.result.value.split(" on ")[0]
-    '<b>Your Brier score: 0.076'
+    '<b>Your Brier score: 0.033'
     """
 
     def __init__(self, data: Dataset):
