@@ -3,7 +3,7 @@
 Each figure comes from a fresh Python process (the imports paid first): the median time of several
 loads; the peak of the memory Python allocates during one load (tracemalloc, in a load of its own);
 and how far the process's peak resident memory rose during the first load (zero when the load fits
-in memory the imports had already taken). Run through `make bench` (or `python benchmarks/run.py loading`);
+in memory the imports had already taken). Run through `make bench BENCH=loading`;
 `python benchmarks/loading.py` prints the same figures.
 """
 

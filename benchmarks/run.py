@@ -1,9 +1,10 @@
 """Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, widget
-latency (benchmarks/latency.py) and grading throughput (benchmarks/grading.py).
+latency (benchmarks/latency.py), grading throughput (benchmarks/grading.py) and loading the data
+package (benchmarks/loading.py).
 
 Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
 by the test suite. Results also go to benchmarks/results/latest.json. Pick sections with
-`make bench BENCH="latency"` (any of: suite setup latency grading; default all).
+`make bench BENCH="latency"` (any of: suite setup latency grading loading; default all).
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def suite_and_setup(sections: set[str]) -> dict:
 
 
 def main() -> None:
-    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading"}
+    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading", "loading"}
     report: dict = {"python": sys.version.split()[0], **suite_and_setup(sections)}
     if "latency" in sections:
         import latency
@@ -139,6 +140,10 @@ def main() -> None:
         import grading
 
         report["grading"] = grading.main(RUNS)
+    if "loading" in sections:
+        import loading
+
+        report["loading"] = loading.main(RUNS)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(report, indent=2))

@@ -18,10 +18,7 @@ from pathlib import Path
 Case = Callable[[Path], list[str]]
 CASES: dict[str, Case] = {}
 FIX = "Fix {}, then load the data again (data/README.md explains every column)."
-SAVE = (
-    'save it as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"; '
-    "a text editor: encoding UTF-8)"
-)
+SAVE = 'save the file as "CSV UTF-8" in Excel, or with the encoding UTF-8 elsewhere'
 TABLES = "claims, claim_links, nodes, edges, timeline, figures, predictions, alignments, moves"
 # Who cites whom (datapackage.json's foreign keys, and the ';' lists s400.data checks), to count
 # by hand the references that wait on a table that cannot be read.
@@ -106,8 +103,8 @@ def latin1_csv(folder: Path) -> list[str]:
     line = line_of(folder, "claims.csv", "Turkish–American")
     path.write_bytes(path.read_bytes().replace("Turkish–".encode(), b"T\xfcrkiye-"))
     return [
-        f"claims.csv, line {line}: byte 0xFC is not UTF-8 text (in Windows-1252, the encoding of "
-        f'Excel\'s plain "CSV", it is "ü"): {SAVE}'
+        f'claims.csv, line {line}: byte 0xFC ("ü" in Windows-1252, Excel\'s plain "CSV") is not '
+        f"UTF-8: {SAVE}"
     ]
 
 
@@ -163,8 +160,8 @@ def latin1_descriptor(folder: Path) -> list[str]:
     line = line_of(folder, "datapackage.json", "Turkey's purchase")
     path.write_bytes(path.read_bytes().replace(b"Turkey's", b"T\xfcrkiye's"))
     return [
-        f"datapackage.json, line {line}: byte 0xFC is not UTF-8 text (in Windows-1252, the "
-        f'encoding of Excel\'s plain "CSV", it is "ü"): {SAVE}'
+        f'datapackage.json, line {line}: byte 0xFC ("ü" in Windows-1252, Excel\'s plain "CSV") '
+        f"is not UTF-8: {SAVE}"
     ]
 
 
@@ -292,6 +289,29 @@ def pattern_not_a_regex(folder: Path) -> list[str]:
         f'datapackage.json, line {line}: resource "moves", field "id": its "pattern" is not a '
         "regular expression (unterminated character set at position 1)"
     ]
+
+
+@case
+def a_further_table(folder: Path) -> list[str]:
+    """An instructor's own extra table is checked like the nine, and loads."""
+    (folder / "sources.csv").write_text("id,title\ns1,A source\n", encoding="utf-8")
+    schema = {
+        "fields": [
+            {"name": "id", "type": "string", "constraints": {"required": True}},
+            {"name": "title", "type": "string"},
+        ],
+        "primaryKey": ["id"],
+    }
+    extra = {"name": "sources", "path": "sources.csv", "format": "csv", "schema": schema}
+    edit_descriptor(folder, lambda d: d["resources"].append(extra))
+    return []
+
+
+@case
+def a_further_table_broken(folder: Path) -> list[str]:
+    a_further_table(folder)
+    (folder / "sources.csv").write_text("id,title\ns1,A source\ns1,Again\n", encoding="utf-8")
+    return ['sources.csv, line 3, field "id": duplicate id "s1" (first used on line 2)']
 
 
 # --- paths ----------------------------------------------------------------------------------

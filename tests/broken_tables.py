@@ -200,8 +200,7 @@ CELLS = {
         '"2020-02-30" is not a calendar date (is the month or the day right?)'),
     "date_after_the_sources": (
         "predictions.csv", "PR01", "resolve_by", "2030-01",
-        '"2030-01" is after 3 March 2026, when the module\'s sources end: a date later than '
-        "that cannot be sourced yet"),
+        '"2030-01" is after 3 March 2026, when the module\'s sources end: check the date'),
 }  # fmt: skip
 CASES.update({name: _cell(*spec) for name, spec in CELLS.items()})  # type: ignore[misc]
 

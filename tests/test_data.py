@@ -115,11 +115,14 @@ def test_a_data_error_in_a_notebook_is_one_short_message(data_copy, monkeypatch)
 
 
 def test_the_environment_check_reports_a_broken_package(data_copy, monkeypatch):
-    CASES["descriptor_not_json"](data_copy)
+    (problem,) = CASES["descriptor_not_json"](data_copy)
     monkeypatch.setenv("S400_DATA_DIR", str(data_copy))
     text = environment.report()
-    assert "The data package has problems; the notebooks cannot load it:" in text
-    assert "datapackage.json, line" in text and "not valid JSON" in text
+    assert text.splitlines()[1:] == [
+        "1 problem in the data package:",
+        f"  - {problem}",
+        "Fix it, then load the data again (data/README.md explains every column).",
+    ]
 
 
 def test_the_environment_check_reports_any_failure_of_the_loader(monkeypatch):

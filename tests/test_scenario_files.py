@@ -17,7 +17,7 @@ from s400.widgets import ReasoningLab
 
 GOOD = scenario_file().encode("utf-8")
 FIRST_KEY = next(iter(LAB.parameters))
-EXPORT = "export the scenario from the lab again (a scenario file is UTF-8 JSON)"
+EXPORT = "save it as UTF-8, or export it from the lab again"
 
 
 def with_values(text: str) -> bytes:
@@ -66,8 +66,7 @@ CASES = {
     ),
     "Latin-1": (
         GOOD.replace(b'"ann"', b'"Ay\xfe\xe9"'),
-        "line 1: byte 0xFE is not UTF-8 text (in Windows-1252, the encoding of Excel's plain "
-        f'"CSV", it is "þ"): {EXPORT}',
+        f'line 1: byte 0xFE ("þ" in Windows-1252, Excel\'s plain "CSV") is not UTF-8: {EXPORT}',
     ),
     "UTF-16": (GOOD.decode().encode("utf-16"), f"line 1: is saved as UTF-16: {EXPORT}"),
     "a value twice": (

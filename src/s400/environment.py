@@ -24,7 +24,7 @@ class PackageStatus:
 
 
 def package_statuses() -> list[PackageStatus]:
-    """Every package the module pins (read from the installed s400 metadata), with what is installed.
+    """Every package the module pins (read from the installed s400 metadata), and what is there.
 
     >>> all(s.wanted for s in package_statuses())
     True
@@ -46,6 +46,14 @@ def package_statuses() -> list[PackageStatus]:
 def report() -> str:
     """A short, plain report: what is fine, and what to do about what is not.
 
+    Returns
+    -------
+    str
+        A line on the packages (and one per package that is wrong), then one on the data
+        package: its counts, or every problem that stops the notebooks from loading it.
+
+    Examples
+    --------
     >>> "packages" in report().splitlines()[0]
     True
     """
@@ -64,7 +72,7 @@ def report() -> str:
     try:
         data = load()
     except DataError as error:
-        lines.append(f"The data package has problems; the notebooks cannot load it:\n{error}")
+        lines.append(str(error))  # "3 problems in the data package: ... Fix them, then ..."
     except Exception as error:  # a check must report, not crash: a bug in the loader included
         lines.append(
             "The data package could not be loaded; the notebooks cannot load it either "

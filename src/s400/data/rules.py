@@ -167,7 +167,7 @@ def _dates(tables: Mapping[str, Table], problems: list[Problem]) -> dict[tuple[i
                 if start > HORIZON:
                     message = (
                         f'"{text}" is after {HORIZON.day} {HORIZON:%B %Y}, when the module\'s '
-                        "sources end: a date later than that cannot be sourced yet"
+                        "sources end: check the date"
                     )
                     problems.append(Problem(table.file, line, field, message))
                 elif name == "timeline":

@@ -48,7 +48,19 @@ class Table:
 
     @property
     def file(self) -> str:
-        """The file name as the descriptor gives it."""
+        """The file, as messages name it.
+
+        Returns
+        -------
+        str
+            The path as the descriptor writes it (``datapackage.json`` when the descriptor's
+            entry for the table is what is wrong).
+
+        Examples
+        --------
+        >>> Table(Resource("nodes", "nodes.csv", None)).file
+        'nodes.csv'
+        """
         return self.resource.file
 
     def rows(self, *fields: str) -> Iterator[tuple[Any, ...]]:

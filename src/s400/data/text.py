@@ -16,10 +16,7 @@ _WIDE_BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-SAVE_AS_UTF8 = (
-    'save it as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"; '
-    "a text editor: encoding UTF-8)"
-)
+SAVE_AS_UTF8 = 'save the file as "CSV UTF-8" in Excel, or with the encoding UTF-8 elsewhere'
 
 
 def decode(
@@ -52,9 +49,8 @@ def decode(
     >>> decode(b"\\xef\\xbb\\xbfid,name\\n", "utf-8")
     ('id,name\\n', None)
     >>> decode(b"id\\nT\\xfcrkiye\\n", "utf-8")[1]
-    (2, 'byte 0xFC is not UTF-8 text (in Windows-1252, the encoding of Excel\\'s plain "CSV", \
-it is "ü"): save it as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"; \
-a text editor: encoding UTF-8)')
+    (2, 'byte 0xFC ("ü" in Windows-1252, Excel\\'s plain "CSV") is not UTF-8: save the file as \
+"CSV UTF-8" in Excel, or with the encoding UTF-8 elsewhere')
     """
     for mark, name in _WIDE_BOMS.items():
         if raw.startswith(mark) and not encoding.lower().startswith(name.lower()):
@@ -79,15 +75,12 @@ def _undecodable(
     byte = raw[error.start]
     line = raw.count(b"\n", 0, error.start) + 1
     guess = bytes([byte]).decode("cp1252", errors="ignore")
-    seen = (
-        f' (in Windows-1252, the encoding of Excel\'s plain "CSV", it is "{guess}")'
-        if guess.isprintable() and guess
-        else ""
-    )
-    more = sum(1 for chunk in raw[error.end :].split(b"\n") if not _decodes(chunk, encoding))
+    seen = f' ("{guess}" in Windows-1252, Excel\'s plain "CSV")' if guess.isprintable() else ""
+    after = raw.find(b"\n", error.end)  # the lines after this one
+    more = 0 if after < 0 else sum(not _decodes(c, encoding) for c in raw[after:].split(b"\n"))
     others = f"; {more} more line{'s' * (more != 1)} after it too" if more else ""
     name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-    return line, f"byte 0x{byte:02X} is not {name} text{seen}{others}: {advice}"
+    return line, f"byte 0x{byte:02X}{seen} is not {name}{others}: {advice}"
 
 
 def _decodes(chunk: bytes, encoding: str) -> bool:

@@ -22,7 +22,7 @@ FORMAT = "s400-scenario"
 MAX_BYTES = 64_000
 #: The longest name a scenario may have (the lab names a scenario after its file).
 MAX_NAME = 255
-_EXPORT_AGAIN = "export the scenario from the lab again (a scenario file is UTF-8 JSON)"
+_EXPORT_AGAIN = "save it as UTF-8, or export it from the lab again"
 SCENARIO_DIR = DEFAULT_DATA_DIR / "scenarios"
 #: The presets in data/scenarios/, with the names students see.
 PRESETS = {
@@ -150,9 +150,8 @@ def read_scenario(lab: Lab, content: bytes) -> tuple[str, Scenario]:
     >>> read_scenario(lab, '{"name": "Türkiye"}'.encode("latin-1"))
     Traceback (most recent call last):
     ...
-    s400.reasoning.scenarios.ScenarioError: line 1: byte 0xFC is not UTF-8 text (in Windows-1252, \
-the encoding of Excel's plain "CSV", it is "ü"): export the scenario from the lab again (a \
-scenario file is UTF-8 JSON)
+    s400.reasoning.scenarios.ScenarioError: line 1: byte 0xFC ("ü" in Windows-1252, Excel's plain \
+"CSV") is not UTF-8: save it as UTF-8, or export it from the lab again
     """
     if not content:
         raise ScenarioError("empty file")
