@@ -314,6 +314,54 @@ def a_further_table_broken(folder: Path) -> list[str]:
     return ['sources.csv, line 3, field "id": duplicate id "s1" (first used on line 2)']
 
 
+@case
+def package_name_not_a_name(folder: Path) -> list[str]:
+    edit_descriptor(folder, lambda d: d.update(name="The S-400 Decision"))
+    return [
+        'datapackage.json: the package\'s "name" \'The S-400 Decision\' must use a-z, 0-9, ".", '
+        '"-", "_"'
+    ]
+
+
+@case
+def required_dropped(folder: Path) -> list[str]:
+    """Valid Frictionless, but an edge without a weight would break every path product."""
+    edit_descriptor(folder, lambda d: field_of(d, "edges", "weight")["constraints"].pop("required"))
+    text = (folder / "datapackage.json").read_text(encoding="utf-8")
+    line = text[: text.index('"name": "weight"')].count("\n") + 1
+    return [
+        f'datapackage.json, line {line}: resource "edges", field "weight": must be required '
+        '("constraints": {"required": true}): the module needs it'
+    ]
+
+
+@case
+def field_added(folder: Path) -> list[str]:
+    """A column added to nodes.csv and its schema: valid Frictionless, unknown to the module."""
+    rows = rows_of(folder, "nodes.csv")
+    write_rows(
+        folder, "nodes.csv", [[*row, "colour" if n == 0 else ""] for n, row in enumerate(rows)]
+    )
+    edit_descriptor(
+        folder, lambda d: resource(d, "nodes")["schema"]["fields"].append({"name": "colour"})
+    )
+    line = line_of(folder, "datapackage.json", '"name": "colour"')
+    return [
+        f'datapackage.json, line {line}: resource "nodes", field "colour": not a field the module '
+        "reads (id, label, type, description)",
+        f"datapackage.json: {waiting(folder, 'nodes')} cannot be checked until the schema of "
+        '"nodes" is fixed',
+    ]
+
+
+@case
+def descriptor_nested_too_deep(folder: Path) -> list[str]:
+    edit_descriptor(folder, lambda d: d.update(notes="@"))
+    path = folder / "datapackage.json"
+    path.write_text(path.read_text().replace('"@"', "[" * 100_000 + "]" * 100_000))
+    return ["datapackage.json: not valid JSON for this module: brackets nested too deep"]
+
+
 # --- paths ----------------------------------------------------------------------------------
 
 

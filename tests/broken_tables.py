@@ -87,6 +87,27 @@ def column_name_with_a_space(folder: Path) -> list[str]:
 
 
 @case
+def column_twice(folder: Path) -> list[str]:
+    write_rows(folder, "nodes.csv", [[*row, row[1]] for row in rows_of(folder, "nodes.csv")])
+    return [
+        f"nodes.csv, line 1: column(s) label more than once. Expected the columns: "
+        f"{COLUMNS['nodes']}",
+        f"nodes.csv, line 1: {waiting(folder, 'nodes')} cannot be checked until its header is "
+        "fixed",
+    ]
+
+
+@case
+def trailing_commas(folder: Path) -> list[str]:
+    """A spreadsheet that saved two empty columns after the last one."""
+    write_rows(folder, "moves.csv", [[*row, "", ""] for row in rows_of(folder, "moves.csv")])
+    return [
+        'moves.csv, line 1: unexpected column(s) "" (a "," too many?), "" (a "," too many?). '
+        "Expected the columns: id, date, move, evidence, p_if_chip, p_if_realign, note"
+    ]
+
+
+@case
 def semicolons(folder: Path) -> list[str]:
     """A spreadsheet set to a language with a decimal comma saves CSV with ";": fine."""
     write_rows(folder, "nodes.csv", rows_of(folder, "nodes.csv"), delimiter=";")
@@ -174,6 +195,15 @@ CELLS = {
     "text_with_spaces_around": ("claims.csv", "C05", "horizon", "  soon  ", ""),
     "number_with_spaces_around": ("edges.csv", "E07", "weight", " 0.6 ", ""),
     "boolean_capitalised": ("claims.csv", "C05", "stated", "True", ""),
+    "number_in_scientific_notation": ("edges.csv", "E07", "weight", "6e-1", ""),
+    "id_with_an_invisible_character": (
+        "moves.csv", "M03", "id", "M03\u200b",
+        'expected text matching the pattern ^M[0-9]{2}$, got "M03\u200b" (it holds U+200B '
+        "ZERO WIDTH SPACE, which does not show)"),
+    "reference_with_a_no_break_space": (
+        "edges.csv", "E06", "source", "buy_s400\xa0",
+        '"buy_s400\xa0" (it holds U+00A0 NO-BREAK SPACE, which does not show) has a space at '
+        f"its end: {EXACT}"),
     "boolean_yes": ("claims.csv", "C05", "stated", "yes", 'expected "true" or "false", got "yes"'),
     "number_with_a_decimal_comma": (
         "edges.csv", "E07", "weight", "0,6",

@@ -2,43 +2,20 @@
 broken_data.py and broken_tables.py), nothing outside the data folder is opened, and a notebook
 shows a DataError as one short message."""
 
-import contextlib
 import json
 import re
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import broken_tables  # noqa: F401  (adds its cases to CASES)
 import nbformat
 import pytest
-from broken_data import CASES, edit_csv
+from broken_data import CASES, edit_csv, waiting
 from locations import DATA, ROOT
 from nbclient import NotebookClient
+from opened_files import opened
 
 from s400 import environment
 from s400.data import DataError, load, parse_partial_date
-
-_opened: list[str] | None = None  # the paths Python opens while a test listens (see opened())
-
-
-def _audit(event: str, args: tuple) -> None:
-    if _opened is not None and event == "open" and isinstance(args[0], (str, bytes, Path)):
-        _opened.append(str(Path(args[0].decode() if isinstance(args[0], bytes) else args[0])))
-
-
-sys.addaudithook(_audit)  # an audit hook cannot be removed: it only listens inside opened()
-
-
-@contextlib.contextmanager
-def opened() -> Iterator[list[str]]:
-    """Every file Python opens inside the block, as Python's audit events report it."""
-    global _opened
-    _opened = []
-    try:
-        yield _opened
-    finally:
-        _opened = None
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -90,9 +67,25 @@ def test_nothing_outside_the_data_folder_is_opened(data_copy, name):
         load(data_copy)
     message = str(caught.value)
     folder = data_copy.resolve()
-    assert paths and all(Path(p).resolve().is_relative_to(folder) for p in paths), paths
+    assert paths and [p for p in paths if not Path(p).resolve().is_relative_to(folder)] == []
     assert Path(paths[0]).name == "datapackage.json"  # the paths were checked before any table
     assert "first line" not in message
+
+
+def test_a_table_that_cannot_be_opened_is_named(data_copy, monkeypatch):
+    # chmod would not stop root (as in CI): opening it is made to fail as it would for a student.
+    real_open = Path.open
+
+    def refuse(self: Path, *args, **kwargs):
+        if self.name == "claims.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert problems_of(data_copy) == [
+        f"claims.csv: could not be read (Permission denied): {waiting(data_copy, 'claims')} "
+        "cannot be checked"
+    ]
 
 
 def test_a_data_error_in_a_notebook_is_one_short_message(data_copy, monkeypatch):

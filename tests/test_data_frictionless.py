@@ -25,6 +25,8 @@ from s400.data import DataError, load
 S400_ONLY = {
     "resource_left_out": "the module reads all nine tables",
     "field_type_changed": "a field's type is what the module's record needs (sign: integer)",
+    "required_dropped": "a field the module's record needs is required",
+    "field_added": "a table has exactly the fields the module's record reads",
     "path_a_link_out": "nothing outside the data folder is opened, links included",
     "moves_only_a_header": "every table needs a row (notebook 05 has nothing to update on)",
     "required_only_spaces": "a required text of spaces only is empty",

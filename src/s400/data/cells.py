@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from s400.data.descriptor import Field
+from s400.data.problems import quoted
 
 _DATE = "a date as YYYY, YYYY-MM or YYYY-MM-DD (month 01 to 12, day 01 to 31)"
 #: What a pattern asks for, in words, by field name (the pattern itself otherwise).
@@ -118,7 +119,7 @@ match exactly)
         raise BadCell(_spaces(text))
 
     def bad(expected: str) -> BadCell:
-        return BadCell(f'expected {expected}, got "{_shown(text)}"')
+        return BadCell(f"expected {expected}, got {quoted(text)}")
 
     value: Any = text
     if field.type == "integer":
@@ -202,9 +203,4 @@ def _spaces(text: str) -> str:
     at = "its start" if text[:1].isspace() else "its end"
     if text[:1].isspace() and text[-1:].isspace():
         at = "both ends"
-    return f'"{_shown(text)}" has a space at {at}: remove it (an id or a code must match exactly)'
-
-
-def _shown(text: str, limit: int = 60) -> str:
-    """A cell as a message shows it: a long one cut, saying how long it is."""
-    return text if len(text) <= limit else f"{text[: limit - 20]}… ({len(text):,} characters)"
+    return f"{quoted(text)} has a space at {at}: remove it (an id or a code must match exactly)"

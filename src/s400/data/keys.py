@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from s400.data.descriptor import DESCRIPTOR
-from s400.data.problems import Problem
+from s400.data.problems import Problem, quoted
 from s400.data.tables import NO_ROWS, Table
 
 #: Cells that hold ';'-separated ids of other tables (checked by s400.data only: to Frictionless
@@ -82,7 +82,7 @@ def check_keys(tables: Mapping[str, Table], problems: list[Problem]) -> None:
         files = " or ".join(t.file for t in targets)
         for line, item in values:
             if item not in known and item not in maybe:
-                message = f'"{item}" is not an id in {files}{_near(item, known)}'
+                message = f"{quoted(item)} is not an id in {files}{_near(item, known)}"
                 problems.append(Problem(table.file, line, ref.field, message))
     for name, table in tables.items():
         if table.missing is not None:

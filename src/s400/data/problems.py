@@ -3,11 +3,13 @@ DataError that lists them all."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: How many problems (after grouping) a DataError's message shows; ``problems`` keeps all.
 SHOWN = 20
+_UNSEEN = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # control, format and space characters: nothing to see
 
 
 @dataclass(frozen=True)
@@ -134,3 +136,35 @@ def _place(file: str, lines: Sequence[int], field: str | None) -> str:
     if field is not None:
         where += f', field "{field}"'
     return where + ": "
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """A cell's text as a message quotes it: cut if long, and naming any character that does not
+    show (a zero-width space pasted from a web page, a no-break space), since "C05" and "C05" with
+    one of those look the same.
+
+    Parameters
+    ----------
+    text : str
+        The cell.
+    limit : int
+        The most characters quoted.
+
+    Returns
+    -------
+    str
+        The text in double quotes, and what it hides.
+
+    Examples
+    --------
+    >>> print(quoted("C05\u200b"))
+    "C05​" (it holds U+200B ZERO WIDTH SPACE, which does not show)
+    >>> print(quoted("x" * 100, limit=30))
+    "xxxxxxxxxx… (100 characters)"
+    """
+    shown = text if len(text) <= limit else f"{text[: limit - 20]}… ({len(text):,} characters)"
+    unseen = sorted({c for c in text if c != " " and unicodedata.category(c) in _UNSEEN})
+    names = ", ".join(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'a control character')}" for c in unseen
+    )
+    return f'"{shown}"' + (f" (it holds {names}, which does not show)" if unseen else "")

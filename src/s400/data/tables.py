@@ -227,7 +227,7 @@ def _header(
     if header == expected:
         return list(range(len(expected)))
     missing = [c for c in expected if c not in header]
-    twice = sorted({c for c in header if header.count(c) > 1})
+    twice = sorted({c for c in header if c and header.count(c) > 1})
     extra = [f'"{c}"' if c else '"" (a "," too many?)' for c in header if c not in expected]
     parts = [f"missing column(s) {', '.join(missing)}"] if missing else []
     parts += [f"unexpected column(s) {', '.join(extra)}"] if extra else []
