@@ -6,7 +6,8 @@ import json
 import re
 from pathlib import Path
 
-import broken_tables  # noqa: F401  (adds its cases to CASES)
+import broken_descriptor  # noqa: F401  (adds its cases to CASES)
+import broken_tables  # noqa: F401
 import nbformat
 import pytest
 from broken_data import CASES, edit_csv, waiting

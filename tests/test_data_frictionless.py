@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import broken_tables  # noqa: F401  (adds its cases to CASES)
+import broken_descriptor  # noqa: F401  (adds its cases to CASES)
+import broken_tables  # noqa: F401
 import pytest
 from broken_data import CASES
 from frictionless.console import console
