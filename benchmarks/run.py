@@ -1,10 +1,11 @@
 """Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, widget
-latency (benchmarks/latency.py), grading throughput (benchmarks/grading.py) and the reading
-site's build time and size (benchmarks/reading_site.py).
+latency (benchmarks/latency.py), grading throughput (benchmarks/grading.py), loading the data
+package (benchmarks/loading.py) and the reading site's build time and size
+(benchmarks/reading_site.py).
 
 Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
 by the test suite. Results also go to benchmarks/results/latest.json. Pick sections with
-`make bench BENCH="latency"` (any of: suite setup latency grading site; default all).
+`make bench BENCH="latency"` (any of: suite setup latency grading loading site; default all).
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def suite_and_setup(sections: set[str]) -> dict:
 
 
 def main() -> None:
-    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading", "site"}
+    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading", "loading", "site"}
     report: dict = {"python": sys.version.split()[0], **suite_and_setup(sections)}
     if "latency" in sections:
         import latency
@@ -141,6 +142,10 @@ def main() -> None:
         import grading
 
         report["grading"] = grading.main(RUNS)
+    if "loading" in sections:
+        import loading
+
+        report["loading"] = loading.main(RUNS)
     if "site" in sections:
         import reading_site
 

@@ -70,11 +70,15 @@ def test_export_then_import_round_trips(app, tmp_path):
 @pytest.mark.parametrize(
     "content, reason",
     [
-        (b"\xff\xfe not text", "utf-8"),
+        (b"\xff\xfe not text", "is saved as UTF-16"),
         (b"{oops", "not valid JSON"),
         (
             json.dumps(
-                {"format": "s400-scenario", "version": 1, "values": {"discount_rate": 9}}
+                {
+                    "format": "s400-scenario",
+                    "version": 1,
+                    "values": {**preset(LAB, "author"), "discount_rate": 9},
+                }
             ).encode(),
             "outside its range",
         ),

@@ -121,7 +121,12 @@ def report() -> str:
     try:
         data = load()
     except DataError as error:
-        lines.append(f"The data package has problems; the notebooks cannot load it:\n{error}")
+        lines.append(str(error))  # "3 problems in the data package: ... Fix them, then ..."
+    except Exception as error:  # a check must report, not crash: a bug in the loader included
+        lines.append(
+            "The data package could not be loaded; the notebooks cannot load it either "
+            f"({type(error).__name__}: {error}). Please report this with the data folder."
+        )
     else:
         lines.append(
             f"OK: the data package is valid ({len(data.claims)} claims, "

@@ -1,14 +1,16 @@
 """The class poll: read a folder of the scenario files students export from the reasoning lab
 (notebook 03) and summarise the class's spread.
 
-Every file is checked with the lab's own reader (``s400.reasoning.scenarios.from_json``), so the
-poll accepts exactly what the lab's Import button accepts. A file that fails is listed with its
-name and the reason, and skipped; nothing in a folder stops the poll. The rules:
+Every file's bytes go through the lab's own reader (``s400.reasoning.scenarios.read_scenario``),
+so the poll accepts exactly what the lab's Import button accepts, with the same message for the
+rest. A file that fails is listed with its name and the reason, and skipped; nothing in a folder
+stops the poll. The rules:
 
 - only the files directly in the folder are read; names starting with "." (``.ipynb_checkpoints``,
-  ``.DS_Store``) are ignored silently; other files not ending in ``.json`` and subfolders are listed
-  as skipped;
-- a file larger than ``MAX_BYTES`` is not read (an exported scenario is about 1.5 KB);
+  ``.DS_Store``) are ignored silently; other files not ending in ``.json``, subfolders, links
+  (which could lead out of the folder) and anything that is not a plain file are listed as
+  skipped;
+- at most ``MAX_BYTES`` of a file are read (an exported scenario is about 1.5 KB);
 - a file with a missing parameter is rejected, not filled in: filling it from the lab's default
   would put a number in a student's mouth (a value of 0, a chance of 1) and could flip their
   verdict;
@@ -23,6 +25,8 @@ highest expected value of the three options.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +35,9 @@ from typing import NamedTuple
 import numpy as np
 
 from s400.reasoning import OPTIONS, PRESETS, Lab, Scenario, ScenarioError
-from s400.reasoning.scenarios import from_json, preset
+from s400.reasoning.scenarios import MAX_BYTES, preset, read_scenario, shown
 from s400.reasoning.sensitivity import break_even
 
-#: The largest file the poll reads, in bytes.
-MAX_BYTES = 64_000
 #: The parameters whose break-even values the poll shows: two benefits both readings count (air
 #: defence, autonomy) and the two costs with the widest swing in the presets' tornado charts.
 KEY_PARAMETERS = (
@@ -92,8 +94,29 @@ class SkippedFile(NamedTuple):
 
 
 def read_file(lab: Lab, path: Path) -> Entry:
-    """One scenario file as an Entry; ScenarioError (or OSError) says what is wrong with it.
+    """One scenario file as an Entry, read as the lab's Import button reads it.
 
+    Parameters
+    ----------
+    lab : Lab
+        Whose parameters the file must set.
+    path : Path
+        The file; a link is not followed, and only a plain file is read.
+
+    Returns
+    -------
+    Entry
+        The file's name (shown safely), the scenario's name and its numbers.
+
+    Raises
+    ------
+    ScenarioError
+        What :func:`s400.reasoning.scenarios.read_scenario` finds, or that it is not a plain file.
+    OSError
+        When the file cannot be opened or read.
+
+    Examples
+    --------
     >>> import tempfile
     >>> from s400.data import load
     >>> lab = Lab(load())
@@ -104,24 +127,15 @@ def read_file(lab: Lab, path: Path) -> Entry:
     ...
     s400.reasoning.scenarios.ScenarioError: empty file
     """
-    size = path.stat().st_size
-    if size == 0:
-        raise ScenarioError("empty file")
-    if size > MAX_BYTES:
-        raise ScenarioError(
-            f"too large ({size:,} bytes): a scenario file is about 1.5 KB and the poll "
-            f"reads at most {MAX_BYTES:,} bytes"
-        )
-    try:
-        text = path.read_bytes().decode(
-            "utf-8-sig"
-        )  # tolerate the byte-order mark some editors add
-    except UnicodeDecodeError:
-        raise ScenarioError(
-            "not a text file (not UTF-8): expected the JSON file the lab exports"
-        ) from None
-    name, scenario = from_json(lab, text)
-    return Entry(path.name, name, scenario)
+    # O_NOFOLLOW: a link swapped in after the folder was listed is refused, not followed;
+    # O_NONBLOCK: a named pipe does not hang the poll before fstat says what it is.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ScenarioError("not a plain file: skipped")
+        content = handle.read(MAX_BYTES + 1)  # one byte more than the cap, to know it is over
+    name, scenario = read_scenario(lab, content)
+    return Entry(shown(path.name, limit=255), name, scenario)
 
 
 def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[SkippedFile]]:
@@ -146,40 +160,42 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[SkippedFile]]
     problems: list[SkippedFile] = []
     seen: dict[tuple, str] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = shown(path.name, limit=255)  # a name with undecodable bytes must still print
         if path.name.startswith("."):
             continue
-        if path.is_dir():
-            problems.append(
-                SkippedFile(
-                    path.name + "/",
-                    "a subfolder: skipped (only files directly in the folder are read)",
-                )
-            )
-            continue
-        if path.suffix.lower() != ".json":
-            problems.append(
-                SkippedFile(path.name, "not a .json file: skipped (the lab exports .json files)")
-            )
+        skipped = _skipped(path)
+        if skipped:
+            problems.append(SkippedFile(name + "/" * path.is_dir(), skipped))
             continue
         try:
             entry = read_file(lab, path)
         except ScenarioError as error:
-            problems.append(SkippedFile(path.name, str(error)))
+            problems.append(SkippedFile(name, str(error)))
             continue
         except OSError as error:  # its message would carry the full path; the reason is enough
-            problems.append(SkippedFile(path.name, f"could not be read ({error.strerror})"))
+            problems.append(SkippedFile(name, f"could not be read ({error.strerror})"))
             continue
         key = (entry.name, tuple(sorted(entry.scenario.items())))
         if key in seen:
-            problems.append(
-                SkippedFile(
-                    path.name, f"duplicate of {seen[key]} (same name and numbers): counted once"
-                )
-            )
+            reason = f"duplicate of {seen[key]} (same name and numbers): counted once"
+            problems.append(SkippedFile(name, reason))
             continue
-        seen[key] = path.name
+        seen[key] = name
         entries.append(entry)
     return entries, problems
+
+
+def _skipped(path: Path) -> str | None:
+    """Why a folder entry is not read at all (None: read it)."""
+    if path.is_symlink():
+        return "a link: skipped (only files in the folder itself are read)"
+    if path.is_dir():
+        return "a subfolder: skipped (only files directly in the folder are read)"
+    if path.suffix.lower() != ".json":
+        return "not a .json file: skipped (the lab exports .json files)"
+    if not path.is_file():
+        return "not a plain file: skipped"
+    return None
 
 
 def summary_text(folder: Path, entries: Sequence[Entry], problems: Sequence[SkippedFile]) -> str:

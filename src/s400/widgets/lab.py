@@ -11,7 +11,7 @@ from s400.cards import monte_carlo_summary, verdict_card
 from s400.plots import contribution_chart_svg, draw_margins, draw_tornado, to_png
 from s400.plots.lab_chart import chart_scale
 from s400.reasoning import PRESETS, Lab, ScenarioError
-from s400.reasoning.scenarios import from_json, preset, preset_notes, to_json
+from s400.reasoning.scenarios import preset, preset_notes, read_scenario, shown, to_json
 from s400.reasoning.sensitivity import monte_carlo, tornado
 
 OWN = "own"
@@ -174,18 +174,18 @@ class ReasoningLab(w.VBox):
     def _on_upload(self, change: dict) -> None:
         if not change["new"]:
             return
-        item = change["new"][0]
+        item, file = change["new"][0], escape(shown(change["new"][0]["name"]))
+        self.upload.value = ()  # so that choosing the same file again is a change, and imports
         try:
-            name, values = from_json(self.lab, bytes(item["content"]).decode("utf-8"))
-        except (ScenarioError, UnicodeDecodeError) as error:
+            name, values = read_scenario(self.lab, bytes(item["content"]))
+        except ScenarioError as error:
             self.status.value = (
-                f"<b>Could not import {escape(item['name'])}</b>: {escape(str(error))}. "
-                "Nothing was changed."
+                f"<b>Could not import {file}</b>: {escape(str(error))}. Nothing was changed."
             )
             return
         self.load_values(values)
         self.preset.value = OWN
-        self.status.value = f"Imported {escape(name)} from {escape(item['name'])}."
+        self.status.value = f"Imported {escape(shown(name))} from {file}."
 
 
 class SensitivityPanel(w.VBox):
