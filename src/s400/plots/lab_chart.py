@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from s400.plots.style import CONSEQUENCE_COLOURS
+from s400.plots.alt_text import TextAlternative
+from s400.plots.contrast import text_colour_on
+from s400.plots.style import AXIS_TEXT, CONSEQUENCE_COLOURS
 
 
 def chart_scale(
@@ -65,6 +67,26 @@ def contribution_chart_svg(
     left, and a marker at the net value. SVG text, so a widget can redraw it in microseconds.
     The viewBox lets a page scale the chart (the projector dashboard widens it to the screen).
 
+    Parameters
+    ----------
+    contributions : mapping
+        ``{option: {consequence: contribution}}``, as ``Lab.contributions`` gives them.
+    prices : mapping
+        Each option's price, drawn on the cost side.
+    labels : mapping
+        The label of each option and consequence.
+    scale : float
+        The axis's half-width (:func:`chart_scale`).
+
+    Returns
+    -------
+    str
+        An ``<svg>`` element; each segment's ``<title>`` gives its value.
+
+    Examples
+    --------
+    Benefit 2.0, cost 1.0 and price 0.5: net 2.0 − 1.0 − 0.5 = +0.5.
+
     >>> svg = contribution_chart_svg({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
     ...                              {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
     >>> "net +0.5" in svg and svg.startswith("<svg")
@@ -77,13 +99,13 @@ def contribution_chart_svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">'
     ]
-    parts.append(f'<text x="10" y="{top - 10}" fill="#555">$bn-equivalent</text>')
+    parts.append(f'<text x="10" y="{top - 10}" fill="{AXIS_TEXT}">$bn-equivalent</text>')
     for tick in range(-int(scale), int(scale) + 1, 10):
         x = axis(tick)
         parts.append(
             f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row * len(options)}" '
             f'stroke="{"#000" if tick == 0 else "#ddd"}"/>'
-            f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" fill="#555">{tick:+d}</text>'
+            f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" fill="{AXIS_TEXT}">{tick:+d}</text>'
         )
     for i, option in enumerate(options):
         y = top + i * row + 8
@@ -107,9 +129,7 @@ def contribution_chart_svg(
                 f"<title>{short}: {value:+.2f}</title></rect>"
             )
             if x1 - x0 > 7.5 * len(short[:14]):
-                fill = (
-                    "#fff" if name in ("air_defence", "f35_place", "russian_leverage") else "#000"
-                )
+                fill = text_colour_on(CONSEQUENCE_COLOURS[name])
                 parts.append(
                     f'<text x="{(x0 + x1) / 2:.1f}" y="{y + 18}" text-anchor="middle" '
                     f'font-size="11" fill="{fill}">{short[:14]}</text>'
@@ -139,3 +159,51 @@ def contribution_chart_svg(
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def contribution_text(
+    contributions: Mapping[str, Mapping[str, float]],
+    prices: Mapping[str, float],
+    labels: Mapping[str, str],
+) -> TextAlternative:
+    """The contribution chart in words: each option's net value, and every segment as a row.
+
+    Parameters
+    ----------
+    contributions : mapping
+        ``{option: {consequence: contribution}}``.
+    prices : mapping
+        Each option's price.
+    labels : mapping
+        The label of each option and consequence.
+
+    Returns
+    -------
+    TextAlternative
+        Alt text naming each option's net value; one row per non-zero segment, price included.
+
+    Examples
+    --------
+    Net 2.0 − 1.0 − 0.5 = +0.5:
+
+    >>> text = contribution_text({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
+    ...                          {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
+    >>> text.alt
+    'Stacked bar chart of what each option gains (right of zero) and costs (left), in $bn-equivalent. Net values: Buy +0.50.'
+    >>> text.rows
+    (('Buy', 'Air defence', '+2.00'), ('Buy', 'F-35', '-1.00'), ('Buy', 'price', '-0.50'))
+    """
+    rows = []
+    nets = []
+    for option, parts in contributions.items():
+        items = [(labels[c], v) for c, v in parts.items() if abs(v) > 1e-9]
+        if prices.get(option):
+            items.append(("price", -prices[option]))
+        rows += [(labels[option], name, f"{value:+.2f}") for name, value in items]
+        nets.append(f"{labels[option]} {sum(v for _, v in items):+.2f}")
+    return TextAlternative(
+        "Stacked bar chart of what each option gains (right of zero) and costs (left), in "
+        f"$bn-equivalent. Net values: {'; '.join(nets)}.",
+        header=("option", "consequence", "contribution"),
+        rows=tuple(rows),
+    )
