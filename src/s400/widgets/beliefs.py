@@ -7,6 +7,7 @@ import ipywidgets as w
 from s400.bayes import posterior_path
 from s400.cards import posterior_summary, posterior_table
 from s400.data import Dataset
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 class BeliefUpdater(w.VBox):
@@ -30,8 +31,8 @@ class BeliefUpdater(w.VBox):
             step=0.05,
             readout_format=".2f",
             continuous_update=False,
-            style={"description_width": "70px"},
-            layout=w.Layout(width="300px"),
+            style={"description_width": "110px"},
+            layout=w.Layout(width="340px"),
         )
         self.prior = w.FloatSlider(value=prior, description="Prior", **slider)
         self.prior.add_class("s400-prior")
@@ -43,12 +44,13 @@ class BeliefUpdater(w.VBox):
                     indent=False,
                     layout=w.Layout(width="140px"),
                 ),
-                w.FloatSlider(value=m.p_if_chip, description="if chip", **slider),
-                w.FloatSlider(value=m.p_if_realign, description="if realign", **slider),
+                # The move's id in each name: a screen reader reads a slider's name alone.
+                w.FloatSlider(value=m.p_if_chip, description=f"{m.id} if chip", **slider),
+                w.FloatSlider(value=m.p_if_realign, description=f"{m.id} if realign", **slider),
             )
             for m in data.moves.values()
         }
-        self.result, self.table = w.HTML(), w.HTML()
+        self.result, self.table = LiveText(), w.HTML()
         self.result.add_class("s400-posterior")
         self.table.add_class("s400-posterior-table")
         self.prior.observe(self._update, "value")
@@ -61,8 +63,10 @@ class BeliefUpdater(w.VBox):
                 *[w.HBox(list(row)) for row in self.rows.values()],
                 self.result,
                 self.table,
+                AccessibilityFixes(),
             ]
         )
+        self.add_class("s400-app")
         self.add_class("s400-belief-updater")
         self._update()
 

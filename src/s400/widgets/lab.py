@@ -8,11 +8,14 @@ from pathlib import Path
 import ipywidgets as w
 
 from s400.cards import monte_carlo_summary, verdict_card
-from s400.plots import contribution_chart_svg, draw_margins, draw_tornado, to_png
-from s400.plots.lab_chart import chart_scale
+from s400.plots import contribution_chart_svg, draw_margins, draw_tornado
+from s400.plots.alt_text import figure_html
+from s400.plots.export import svg_figure_html
+from s400.plots.lab_chart import chart_scale, contribution_text
 from s400.reasoning import PRESETS, Lab, ScenarioError
 from s400.reasoning.scenarios import from_json, preset, preset_notes, to_json
 from s400.reasoning.sensitivity import monte_carlo, tornado
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 OWN = "own"
 TAB_PREFIXES = {
@@ -67,11 +70,10 @@ class ReasoningLab(w.VBox):
             ],
             titles=list(TAB_PREFIXES),
         )
-        self.verdict, self.chart, self.status, self.notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        sources = w.Accordion(
-            children=[self.notes], titles=["Where this preset's numbers come from"]
-        )
-        sources.selected_index = None
+        # The verdict and the status line are announced when they change; the chart is a picture
+        # named by its own text alternative.
+        self.verdict, self.status = LiveText(), LiveText()
+        self.chart, self.notes = w.HTML(), w.HTML()
         self.file_name = w.Text(
             value="my_scenario.json", description="File", layout=w.Layout(width="320px")
         )
@@ -88,15 +90,17 @@ class ReasoningLab(w.VBox):
         super().__init__(
             [
                 w.HBox([self.preset, self.reset]),
-                sources,
+                self.notes,
                 self.verdict,
                 self.chart,
                 tabs,
                 files,
                 self.status,
+                AccessibilityFixes(),
             ]
         )
         for widget, name in [
+            (self, "app"),
             (self, "reasoning-lab"),
             (self.verdict, "verdict"),
             (self.chart, "chart"),
@@ -118,8 +122,9 @@ class ReasoningLab(w.VBox):
         result = self.lab.verdict_of(contributions)
         self.scale = chart_scale(contributions, self.lab.prices, self.scale)
         self.verdict.value = verdict_card(self.lab, result)
-        self.chart.value = contribution_chart_svg(
-            contributions, self.lab.prices, self.lab.labels, self.scale
+        self.chart.value = svg_figure_html(
+            contribution_chart_svg(contributions, self.lab.prices, self.lab.labels, self.scale),
+            contribution_text(contributions, self.lab.prices, self.lab.labels),
         )
 
     def load_values(self, values: dict[str, float]) -> None:
@@ -143,7 +148,7 @@ class ReasoningLab(w.VBox):
 
     def _on_preset(self, change: dict) -> None:
         if change["new"] == OWN:
-            self.notes.value = (
+            self._set_notes(
                 "<i>Your own numbers: every one of them is a judgement you can defend.</i>"
             )
             return
@@ -153,10 +158,16 @@ class ReasoningLab(w.VBox):
 
     def _show_notes(self, name: str) -> None:
         notes = preset_notes(name)
-        self.notes.value = (
+        self._set_notes(
             "<ul>"
             + "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in notes.items())
             + "</ul>"
+        )
+
+    def _set_notes(self, body: str) -> None:
+        # A native <details>, not ipywidgets' Accordion: its header takes no keyboard focus.
+        self.notes.value = (
+            f"<details><summary>Where this preset's numbers come from</summary>{body}</details>"
         )
 
     def _on_reset(self, _button: w.Button) -> None:
@@ -212,12 +223,9 @@ class SensitivityPanel(w.VBox):
             value=100_000, min=10_000, max=1_000_000, step=10_000, description="Worlds"
         )
         self.run = w.Button(description="Run sensitivity", icon="play", button_style="primary")
-        self.summary = w.HTML()
-        # Hidden until filled: an empty Image shows as a broken picture.
-        self.tornado, self.histogram = (
-            w.Image(format="png", layout=w.Layout(display="none", max_width="100%"))
-            for _ in range(2)
-        )
+        self.summary = LiveText()
+        # Pictures with their alt text, summary and data (an ipywidgets Image has no alt text).
+        self.tornado, self.histogram = (w.HTML(layout=w.Layout(max_width="100%")) for _ in range(2))
         self.run.on_click(self._on_run)
         super().__init__(
             [
@@ -225,9 +233,12 @@ class SensitivityPanel(w.VBox):
                 self.summary,
                 self.tornado,
                 self.histogram,
+                AccessibilityFixes(),
             ]
         )
+        self.add_class("s400-app")
         self.add_class("s400-sensitivity")
+        self.summary.add_class("s400-sensitivity-summary")
 
     def _on_run(self, _button: w.Button) -> None:
         self.summary.value = "<i>Running…</i>"
@@ -236,8 +247,7 @@ class SensitivityPanel(w.VBox):
             self.app.lab, scenario, spread=self.spread.value, draws=self.draws.value
         )
         self.summary.value = monte_carlo_summary(margins, self.spread.value)
-        self.tornado.value = to_png(
+        self.tornado.value = figure_html(
             draw_tornado(tornado(self.app.lab, scenario), self.app.lab.margin(scenario))
         )
-        self.histogram.value = to_png(draw_margins(margins))
-        self.tornado.layout.display = self.histogram.layout.display = None
+        self.histogram.value = figure_html(draw_margins(margins))

@@ -8,6 +8,7 @@ from s400.cards import edge_title, settled_card
 from s400.data import Dataset
 from s400.fcm import Run, simulate, weight_matrix
 from s400.network import effect_graph
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 class LeverageMap(w.VBox):
@@ -66,10 +67,18 @@ class LeverageMap(w.VBox):
             )
             for i in self.LOOP
         }
-        self.result = w.HTML()
+        self.result = LiveText()
         for widget in [*self.clamps.values(), *self.weights.values()]:
             widget.observe(self._update, "value")
-        super().__init__([w.HBox(list(self.clamps.values())), *self.weights.values(), self.result])
+        super().__init__(
+            [
+                w.HBox(list(self.clamps.values())),
+                *self.weights.values(),
+                self.result,
+                AccessibilityFixes(),
+            ]
+        )
+        self.add_class("s400-app")
         self.add_class("s400-leverage-map")
         self.result.add_class("s400-fcm-result")
         self._update()

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from s400.data import Dataset
 from s400.forecasting import comparison_text, implied_probability, score
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 #: How the forecast quiz may score a "partly" verdict: as 0.5, or not at all.
 PARTLY_CHOICES = {"count as 0.5": 0.5, "leave out": None}
@@ -70,13 +71,16 @@ class ForecastQuiz(w.VBox):
             button_style="primary",
             layout=w.Layout(width="200px"),
         )
-        self.result = w.HTML()
+        self.result = LiveText()
         self.revealed = False
         for slider in self.sliders.values():
             slider.observe(self._update, "value")
         self.partly.observe(self._update, "value")
         self.reveal.on_click(self._on_reveal)
-        super().__init__([*rows, w.HBox([self.reveal, self.partly]), self.result])
+        super().__init__(
+            [*rows, w.HBox([self.reveal, self.partly]), self.result, AccessibilityFixes()]
+        )
+        self.add_class("s400-app")
         self.add_class("s400-forecast-quiz")
         self.result.add_class("s400-quiz-result")
         self._update()

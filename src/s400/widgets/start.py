@@ -8,6 +8,7 @@ import ipywidgets as w
 import networkx as nx
 
 from s400.cards import path_effect_text
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
@@ -16,7 +17,7 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
     >>> from s400.data import load
     >>> from s400.network import effect_graph
     >>> box = path_demo(effect_graph(load()), ["buy_s400", "us_relations", "economy"])
-    >>> box.children[-1].value
+    >>> box.children[-2].value  # the result line, before the invisible AccessibilityFixes
     '<b>Effect of the path: -0.30</b> = (-1 × 0.60) × (+1 × 0.50)'
     """
     graph = graph.copy()  # the sliders change weights; the caller's graph stays as loaded
@@ -36,7 +37,7 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
                 layout=w.Layout(width="640px"),
             )
         )
-    result = w.HTML()
+    result = LiveText()
     result.add_class("s400-demo-result")
 
     def show(_change: object = None) -> None:
@@ -47,6 +48,7 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
     for slider in sliders:
         slider.observe(show, "value")
     show()
-    box = w.VBox([*sliders, result])
+    box = w.VBox([*sliders, result, AccessibilityFixes()])
+    box.add_class("s400-app")
     box.add_class("s400-demo")
     return box
