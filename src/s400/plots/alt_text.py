@@ -172,7 +172,9 @@ def wrap_figure(picture: str, text: TextAlternative, undescribed: bool = False) 
     >>> wrap_figure('<img alt="x">', TextAlternative("x"), undescribed=True)
     '<div class="s400-figure s400-undescribed"><figure><img alt="x"></figure></div>'
     """
-    caption = f"<figcaption>{escape(text.summary, quote=False)}</figcaption>" if text.summary else ""
+    caption = (
+        f"<figcaption>{escape(text.summary, quote=False)}</figcaption>" if text.summary else ""
+    )
     table = (
         "<details><summary>The data, as a table</summary>"
         f"{html_table(text.header, text.rows)}</details>"

@@ -96,15 +96,15 @@ def draw_argument_map(graph: nx.DiGraph) -> Figure:
             "",
             xy=pos[v],
             xytext=pos[u],
-            arrowprops=dict(
-                arrowstyle="-|>",
-                mutation_scale=12,
-                shrinkA=14,
-                shrinkB=14,
-                linestyle=styles[relation],
-                linewidth=1.4,
-                color="black" if relation == "supports" else MARK["vermillion"],
-            ),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "mutation_scale": 12,
+                "shrinkA": 14,
+                "shrinkB": 14,
+                "linestyle": styles[relation],
+                "linewidth": 1.4,
+                "color": "black" if relation == "supports" else MARK["vermillion"],
+            },
         )
     for node, attrs in graph.nodes(data=True):
         x, y = pos[node]

@@ -47,7 +47,9 @@ def draw_balance(
     (('before', 'A', 'B', '+'),)
     """
     fig = Figure(figsize=(5.4 * len(graphs), 4.4), layout="constrained")
-    for ax, (name, graph) in zip(fig.subplots(1, len(graphs), squeeze=False)[0], graphs.items()):
+    for ax, (name, graph) in zip(
+        fig.subplots(1, len(graphs), squeeze=False)[0], graphs.items(), strict=True
+    ):
         pos = (
             BALANCE_LAYOUT
             if set(graph) <= set(BALANCE_LAYOUT)
@@ -72,7 +74,7 @@ def draw_balance(
                 ha="center",
                 va="center",
                 zorder=2,
-                bbox=dict(boxstyle="circle,pad=0.15", facecolor="white", edgecolor="none"),
+                bbox={"boxstyle": "circle,pad=0.15", "facecolor": "white", "edgecolor": "none"},
             )
         for node in graph:
             x, y = pos[node]
@@ -91,7 +93,7 @@ def draw_balance(
                 va="center" if beside else "top",
                 fontsize=10,
                 zorder=4,
-                bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
             )
         balanced, total = triad_counts[name]
         ax.set_title(f"{name}: {balanced} of {total} triads balanced", loc="left")
@@ -142,7 +144,7 @@ def draw_posterior(labels: list[str], path: list[float], prior: float) -> Figure
     ax = fig.add_subplot()
     xs, ys = range(len(path) + 1), [prior, *path]
     ax.plot(xs, ys, marker="o", color=MARK["blue"], lw=2)
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         ax.annotate(
             f"{y:.2f}", (x, y), xytext=(0, 8), textcoords="offset points", ha="center", fontsize=9
         )

@@ -134,7 +134,7 @@ def _draw_tie(ax: Axes, u: str, v: str, data: dict, rad: float, live: bool, gid:
             color="black" if live else CUT,
             zorder=2,
             gid=f"{gid}-sign",
-            bbox=dict(boxstyle="circle,pad=0.1", facecolor="white", edgecolor="none"),
+            bbox={"boxstyle": "circle,pad=0.1", "facecolor": "white", "edgecolor": "none"},
         )
 
 
@@ -160,7 +160,7 @@ def _draw_institution(ax: Axes, node: str, label: str, present: bool, gid: str) 
         color="black" if present else CUT,
         zorder=4,
         gid=f"{gid}-label",
-        bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
     )
 
 

@@ -17,7 +17,7 @@ from s400.cards import SIGN
 from s400.plots.alt_text import TextAlternative, describe
 from s400.plots.export import enlarge_text, figure_svg
 from s400.plots.layout import network_layout
-from s400.plots.style import MARK, NODE_STYLE, OKABE_ITO
+from s400.plots.style import MARK, NODE_STYLE
 
 Point = tuple[float, float]
 
@@ -85,16 +85,16 @@ def _draw_edge(ax: Axes, start: Point, end: Point, data: Mapping, strong: bool, 
         "",
         xy=end,
         xytext=start,
-        arrowprops=dict(
-            arrowstyle="-|>",
-            mutation_scale=14,
-            shrinkA=17,
-            shrinkB=17,
-            linestyle="-" if positive else (0, (4, 3)),
-            linewidth=(1 + 3 * data["weight"]) * (1.8 if strong else 1),
-            color="black" if strong else ("#333333" if positive else MARK["vermillion"]),
-            connectionstyle="arc3,rad=0.08",
-        ),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "mutation_scale": 14,
+            "shrinkA": 17,
+            "shrinkB": 17,
+            "linestyle": "-" if positive else (0, (4, 3)),
+            "linewidth": (1 + 3 * data["weight"]) * (1.8 if strong else 1),
+            "color": "black" if strong else ("#333333" if positive else MARK["vermillion"]),
+            "connectionstyle": "arc3,rad=0.08",
+        },
     )
     arrow.arrow_patch.set_gid(gid)
 
@@ -122,7 +122,12 @@ def _network_figure(
             ha="center",
             va="center",
             gid=f"sign-{edge}",
-            bbox=dict(boxstyle="circle,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85),
+            bbox={
+                "boxstyle": "circle,pad=0.15",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.85,
+            },
         )
     if every_highlight:  # drawn over the edges, for a widget to show one at a time
         for u, v, data in graph.edges(data=True):
@@ -147,7 +152,7 @@ def _network_figure(
             ha="center",
             va="top",
             fontsize=9.5,
-            bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1),
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
         )
     legend = [
         Line2D([], [], color="#333333", lw=2, label="+ : more of one, more of the other"),

@@ -89,7 +89,9 @@ def draw_poll_spread(
             student = None
     lanes = np.linspace(-0.3, 0.3, len(presets)) if len(presets) > 1 else [0.0]
     unseen = []
-    for (name, values), (marker, colour), lane in zip(presets.items(), PRESET_STYLES, lanes):
+    for (name, values), (marker, colour), lane in zip(
+        presets.items(), PRESET_STYLES, lanes, strict=False
+    ):
         points = [
             (values[label], i + lane)
             for i, label in enumerate(labels)
@@ -99,7 +101,7 @@ def draw_poll_spread(
             unseen.append(name)
             continue
         ax.scatter(
-            *zip(*points),
+            *zip(*points, strict=True),
             s=90,
             marker=marker,
             color=colour,

@@ -12,7 +12,17 @@ ANY = "any"
 
 
 class ClaimExplorer(w.VBox):
-    """Filter the op-ed's claims by paragraph, kind and speaker; pick one to see its card.
+    """Filter the op-ed's claims by paragraph, kind and speaker; pick one to see its card, which
+    screen readers announce as the choice moves.
+
+    Parameters
+    ----------
+    data : Dataset
+        As :func:`s400.data.load` gives it.
+
+    Examples
+    --------
+    In claims.csv NATO holds one claim, C19 (paragraph P4, a belief attribution):
 
     >>> from s400.data import load
     >>> app = ClaimExplorer(load())

@@ -14,6 +14,19 @@ class BeliefUpdater(w.VBox):
     """A prior on "bargaining chip" and, for each of Ankara's moves, the two judged chances (if a chip,
     if a realignment) and whether to count it; a table and a sentence give the posterior move by move.
 
+    Parameters
+    ----------
+    data : Dataset
+        As :func:`s400.data.load` gives it (its moves, from moves.csv).
+    prior : float
+        The starting belief in "bargaining chip".
+
+    Examples
+    --------
+    The moves' likelihood ratios in moves.csv are 0.4/0.8, 0.5/0.25, 0.6/0.4, 0.6/0.4, 0.3/0.15 and
+    0.5/0.5: their product is 0.5 × 2 × 1.5 × 1.5 × 2 × 1 = 4.5, so from even odds the posterior is
+    4.5 / 5.5 = 0.82. Leaving out M01 (ratio 0.5) doubles the odds to 9: 9 / 10 = 0.90.
+
     >>> from s400.data import load
     >>> app = BeliefUpdater(load())
     >>> "After 6 moves, P(bargaining chip) = 0.82</b> (prior 0.50)" in app.result.value
@@ -25,15 +38,15 @@ class BeliefUpdater(w.VBox):
 
     def __init__(self, data: Dataset, prior: float = 0.5):
         self.moves = data.moves
-        slider = dict(
-            min=0.05,
-            max=0.95,
-            step=0.05,
-            readout_format=".2f",
-            continuous_update=False,
-            style={"description_width": "110px"},
-            layout=w.Layout(width="340px"),
-        )
+        slider = {
+            "min": 0.05,
+            "max": 0.95,
+            "step": 0.05,
+            "readout_format": ".2f",
+            "continuous_update": False,
+            "style": {"description_width": "110px"},
+            "layout": w.Layout(width="340px"),
+        }
         self.prior = w.FloatSlider(value=prior, description="Prior", **slider)
         self.prior.add_class("s400-prior")
         self.rows = {

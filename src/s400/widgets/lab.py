@@ -32,13 +32,26 @@ class ReasoningLab(w.VBox):
     Presets load a reading; "My own" is whatever the student has set. Scenarios export to and import
     from small JSON files in ``folder``; a bad file changes nothing and says why.
 
+    Parameters
+    ----------
+    lab : Lab
+        The model the sliders set.
+    folder : pathlib.Path
+        Where scenarios are exported.
+
+    Examples
+    --------
+    A slider moved by hand makes the numbers the student's own; Reset brings the preset back:
+
     >>> from s400.data import load
-    >>> app = ReasoningLab(Lab(load()))
+    >>> lab = Lab(load())
+    >>> app = ReasoningLab(lab)
     >>> app.sliders["magnitude.f35_place"].value = 0.0
     >>> app.preset.value
     'own'
-    >>> "not the rational choice" in app.verdict.value
-    True
+    >>> app.reset.click()
+    >>> app.preset.value, app.scenario() == preset(lab, "author")
+    ('author', True)
     """
 
     def __init__(self, lab: Lab, folder: Path = Path(".")):
@@ -112,11 +125,36 @@ class ReasoningLab(w.VBox):
         self._show_notes("author")
 
     def scenario(self) -> dict[str, float]:
-        """The numbers the sliders show now."""
+        """The numbers the sliders show now.
+
+        Returns
+        -------
+        dict
+            Each parameter's key and value.
+
+        Examples
+        --------
+        >>> from s400.data import load
+        >>> lab = Lab(load())
+        >>> ReasoningLab(lab).scenario() == preset(lab, "author")
+        True
+        """
         return {k: s.value for k, s in self.sliders.items()}
 
     def update(self) -> None:
-        """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text)."""
+        """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text).
+
+        Examples
+        --------
+        The verdict line says what :meth:`Lab.verdict` finds for the sliders' numbers:
+
+        >>> from s400.data import load
+        >>> from s400.reasoning import verdict_text
+        >>> app = ReasoningLab(Lab(load()))
+        >>> app.update()
+        >>> verdict_text(app.lab, app.lab.verdict(app.scenario())) in app.verdict.value
+        True
+        """
         current = self.scenario()
         contributions = self.lab.contributions(current)
         result = self.lab.verdict_of(contributions)
@@ -128,7 +166,21 @@ class ReasoningLab(w.VBox):
         )
 
     def load_values(self, values: dict[str, float]) -> None:
-        """Set every slider at once, then update once."""
+        """Set every slider at once, then update once; the preset stays as it is.
+
+        Parameters
+        ----------
+        values : dict
+            Parameter keys and the values to set.
+
+        Examples
+        --------
+        >>> from s400.data import load
+        >>> app = ReasoningLab(Lab(load()))
+        >>> app.load_values({"magnitude.f35_place": 9.0})
+        >>> app.sliders["magnitude.f35_place"].value, app.preset.value
+        (9.0, 'author')
+        """
         self.loading = True
         try:
             for key, value in values.items():
@@ -202,10 +254,23 @@ class ReasoningLab(w.VBox):
 class SensitivityPanel(w.VBox):
     """Tornado chart and Monte Carlo for the numbers a ReasoningLab shows now, run on request.
 
+    Parameters
+    ----------
+    app : ReasoningLab
+        Whose numbers to vary.
+
+    Examples
+    --------
+    With a spread of 0 every world drawn is the author's reading itself, where buying loses (its
+    margin is below zero), so it is rational in none of them:
+
     >>> from s400.data import load
     >>> panel = SensitivityPanel(ReasoningLab(Lab(load())))
+    >>> bool(panel.app.lab.margin(panel.app.scenario()) < 0)
+    True
+    >>> panel.spread.value, panel.draws.value = 0.0, 10_000
     >>> panel.run.click()
-    >>> panel.summary.value.startswith("In 0.0% of 100,000")
+    >>> panel.summary.value.startswith("In 0.0% of 10,000 worlds")
     True
     """
 

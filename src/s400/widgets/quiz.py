@@ -18,6 +18,17 @@ class ForecastQuiz(w.VBox):
     """A probability slider per prediction (as of mid-2019); the outcomes stay hidden until revealed,
     then the student's Brier score is shown next to the author's implied one, updated on every move.
 
+    Parameters
+    ----------
+    data : Dataset
+        As :func:`s400.data.load` gives it (its predictions and their verdicts).
+
+    Examples
+    --------
+    0.9 on PR01 (true), 0.5 on the rest: PR01 scores 0.1² = 0.01, the three true or false ones
+    (PR04, PR06, PR07) 0.5² = 0.25 each, the six "partly" ones (counted as 0.5) 0, and the
+    untested PR10 is left out: (0.01 + 0.75) / 10 = 0.076.
+
     >>> from s400.data import load
     >>> quiz = ForecastQuiz(load())
     >>> quiz.sliders["PR01"].value = 0.9
@@ -86,7 +97,21 @@ class ForecastQuiz(w.VBox):
         self._update()
 
     def forecasts(self) -> dict[str, float]:
-        """The probabilities the sliders show now."""
+        """The probabilities the sliders show now.
+
+        Returns
+        -------
+        dict
+            Each prediction's id and the student's probability.
+
+        Examples
+        --------
+        Every slider starts at 0.5:
+
+        >>> from s400.data import load
+        >>> set(ForecastQuiz(load()).forecasts().values())
+        {0.5}
+        """
         return {pid: s.value for pid, s in self.sliders.items()}
 
     def _on_reveal(self, _button: w.Button) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import ipywidgets as w
@@ -12,7 +13,24 @@ from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
-    """Sliders for the weight of each edge on ``path`` and a line that shows the path's effect.
+    """Sliders for the weight of each edge on ``path`` and a line, announced when it changes, that
+    shows the path's effect.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Edges with ``sign`` and ``weight`` (copied: the sliders leave it as it was).
+    path : sequence of str
+        The nodes along the path.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders, the result line, and the accessibility fixes.
+
+    Examples
+    --------
+    E06 (buy → relations, −, weight 0.6) then E17 (relations → economy, +, 0.5) in edges.csv:
 
     >>> from s400.data import load
     >>> from s400.network import effect_graph
@@ -21,7 +39,7 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
     '<b>Effect of the path: -0.30</b> = (-1 × 0.60) × (+1 × 0.50)'
     """
     graph = graph.copy()  # the sliders change weights; the caller's graph stays as loaded
-    edges = list(zip(path, path[1:]))
+    edges = list(itertools.pairwise(path))
     sliders = []
     for u, v in edges:
         data = graph.edges[u, v]
