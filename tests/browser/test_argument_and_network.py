@@ -32,7 +32,9 @@ def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
     expect(status).to_have_text(
         "Showing 28 of 28 effect edges, in the layers: economic, military, political."
     )
-    explorer.get_by_label("economic").uncheck()  # 4 of the 28 effect edges are economic
+    explorer.get_by_role(
+        "checkbox", name="economic"
+    ).uncheck()  # 4 of the 28 effect edges are economic
     expect(status).to_have_text(
         "Showing 24 of 28 effect edges, in the layers: military, political."
     )

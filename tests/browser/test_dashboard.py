@@ -92,12 +92,11 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
     expect(page.locator(".jp-MarkdownCell")).to_have_count(4)
     page_text = page.locator("body").inner_text()
     assert "from s400" not in page_text and "ReasoningLab(" not in page_text
-    # Every slider is there (hidden tabs included), the network picture has loaded.
+    # Every slider is there (hidden tabs included), the network picture is drawn and named.
     expect(lab.locator(".widget-slider")).to_have_count(len(LAB.parameters))
-    picture = page.locator(".s400-network-explorer img")
+    picture = page.locator(".s400-network-explorer").get_by_role("img")
     expect(picture).to_be_visible()
-    picture.evaluate("img => img.decode()")
-    assert picture.evaluate("img => img.naturalWidth") > 0
+    expect(picture).to_have_attribute("aria-label", re.compile("Influence network: 14 factors"))
     assert shown_chart(page) == expected_chart(author)
     projector_shots(
         page,

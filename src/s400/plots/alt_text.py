@@ -205,7 +205,7 @@ def figure_html(fig: Figure) -> str:
     Examples
     --------
     >>> html = figure_html(describe(Figure(figsize=(1, 1)), "A blank square."))
-    >>> html.startswith('<div class="s400-figure"><figure><img alt="A blank square." src="data:')
+    >>> html.startswith('<div class="s400-figure"><figure><img alt="A blank square." style=')
     True
     """
     text = text_of(fig)
@@ -214,7 +214,11 @@ def figure_html(fig: Figure) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight")  # as Jupyter's inline backend does
     source = base64.b64encode(buffer.getvalue()).decode("ascii")
-    picture = f'<img alt="{escape(text.alt)}" src="data:image/png;base64,{source}">'
+    # The style lets the picture shrink to its box, in a widget as in an output.
+    picture = (
+        f'<img alt="{escape(text.alt)}" style="max-width:100%;height:auto" '
+        f'src="data:image/png;base64,{source}">'
+    )
     return wrap_figure(picture, text, undescribed)
 
 
