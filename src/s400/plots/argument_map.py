@@ -30,7 +30,8 @@ def argument_text(graph: nx.DiGraph) -> TextAlternative:
 
     Examples
     --------
-    >>> g = nx.DiGraph([("C1", "C3", {"relation": "supports"}), ("C2", "C3", {"relation": "rebuts"})])
+    >>> g = nx.DiGraph([("C1", "C3", {"relation": "supports"}),
+    ...                 ("C2", "C3", {"relation": "rebuts"})])
     >>> nx.set_node_attributes(g, {"C1": "fact", "C2": "fact", "C3": "conclusion"}, "kind")
     >>> nx.set_node_attributes(g, {"C1": "author", "C2": "Ankara", "C3": "author"}, "speaker")
     >>> nx.set_node_attributes(g, {"C1": None, "C2": "if activated", "C3": None}, "condition")

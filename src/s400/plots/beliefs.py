@@ -113,7 +113,8 @@ def draw_balance(
 
 
 def draw_posterior(labels: list[str], path: list[float], prior: float) -> Figure:
-    """The belief in "bargaining chip" after each move, starting from the prior; 0.5 marks indifference.
+    """The belief in "bargaining chip" after each move, starting from the prior; 0.5 marks
+    indifference.
 
     Parameters
     ----------
@@ -137,8 +138,9 @@ def draw_posterior(labels: list[str], path: list[float], prior: float) -> Figure
     >>> fig = draw_posterior(["M01", "M02"], [1 / 3, 0.5], 0.5)
     >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
     ['prior', 'M01', 'M02']
-    >>> text_of(fig).summary
-    'From 0.50 before any move to 0.50 after M02; lowest 0.33 (after M01), highest 0.50 (before any move).'
+    >>> print(text_of(fig).summary)  # doctest: +NORMALIZE_WHITESPACE
+    From 0.50 before any move to 0.50 after M02; lowest 0.33 (after M01), highest 0.50 (before any
+    move).
     """
     fig = Figure(figsize=(9, 3.6), layout="constrained")
     ax = fig.add_subplot()

@@ -46,8 +46,9 @@ def channels_text(
     >>> left = nx.MultiGraph(g)
     >>> left.remove_edge("us_gov", "turkey_gov", "E1")
     >>> text = channels_text(g, left)
-    >>> text.alt
-    'Ties between Washington and Ankara: 2 institutions joined by 2 ties (economic, political); 1 cut.'
+    >>> print(text.alt)  # doctest: +NORMALIZE_WHITESPACE
+    Ties between Washington and Ankara: 2 institutions joined by 2 ties (economic, political);
+    1 cut.
     >>> text.rows[0]
     ('E1', 'US – Turkey', 'political', 'hostile', 'cut')
     """

@@ -1,5 +1,6 @@
-"""Colour contrast as WCAG 2.1 measures it (success criteria 1.4.3 and 1.4.11): text needs a ratio of
-at least 4.5:1 against its background (3:1 when large), lines and marks that carry meaning 3:1.
+"""Colour contrast as WCAG 2.1 measures it (success criteria 1.4.3 and 1.4.11): text needs a
+ratio of at least 4.5:1 against its background (3:1 when large), lines and marks that carry
+meaning 3:1.
 """
 
 from __future__ import annotations

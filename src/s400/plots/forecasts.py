@@ -79,11 +79,11 @@ def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
     ax.set_ylabel("share that came true ('partly' as scored)")
     ax.legend(loc="upper left", fontsize=9)
     ax.set_title("Calibration: do the forecasts come true as often as they say?", loc="left")
-    used = {name: [r for r in rows if r["count"]] for name, rows in tables.items()}
+    bins_used = {name: [r for r in rows if r["count"]] for name, rows in tables.items()}
     summary = " ".join(
         f"{name}: {sum(r['count'] for r in rows)} forecasts in {len(rows)} "
         f"bin{'s' if len(rows) != 1 else ''}."
-        for name, rows in used.items()
+        for name, rows in bins_used.items()
     )
     return describe(
         fig,
@@ -93,7 +93,7 @@ def draw_calibration(tables: Mapping[str, list[dict]]) -> Figure:
         ("forecaster", "bin", "forecasts", "mean forecast", "share true"),
         [
             (name, r["bin"], r["count"], f"{r['mean forecast']:.2f}", f"{r['observed']:.2f}")
-            for name, rows in used.items()
+            for name, rows in bins_used.items()
             for r in rows
         ],
     )

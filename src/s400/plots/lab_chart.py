@@ -87,8 +87,10 @@ def contribution_chart_svg(
     --------
     Benefit 2.0, cost 1.0 and price 0.5: net 2.0 − 1.0 − 0.5 = +0.5.
 
-    >>> svg = contribution_chart_svg({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
-    ...                              {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
+    >>> labels = {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"}
+    >>> svg = contribution_chart_svg(
+    ...     {"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5}, labels
+    ... )
     >>> "net +0.5" in svg and svg.startswith("<svg")
     True
     """
@@ -97,7 +99,8 @@ def contribution_chart_svg(
     options = list(contributions)
     height = top + row * len(options) + 70
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="13">'
     ]
     parts.append(f'<text x="10" y="{top - 10}" fill="{AXIS_TEXT}">$bn-equivalent</text>')
     for tick in range(-int(scale), int(scale) + 1, 10):
@@ -105,12 +108,14 @@ def contribution_chart_svg(
         parts.append(
             f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + row * len(options)}" '
             f'stroke="{"#000" if tick == 0 else "#ddd"}"/>'
-            f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" fill="{AXIS_TEXT}">{tick:+d}</text>'
+            f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" '
+            f'fill="{AXIS_TEXT}">{tick:+d}</text>'
         )
     for i, option in enumerate(options):
         y = top + i * row + 8
         parts.append(
-            f'<text x="{left - 8}" y="{y + 20}" text-anchor="end" font-weight="bold">{labels[option]}</text>'
+            f'<text x="{left - 8}" y="{y + 20}" text-anchor="end" font-weight="bold">'
+            f"{labels[option]}</text>"
         )
         items = [(c, v) for c, v in contributions[option].items() if abs(v) > 1e-9]
         if prices.get(option):
@@ -139,7 +144,8 @@ def contribution_chart_svg(
         # A triangle above the bar points at the net value without covering any segment.
         parts.append(
             f'<path d="M{xn:.1f},{y} l-6,-9 l12,0 z" fill="#000"/>'
-            f'<line x1="{xn:.1f}" y1="{y}" x2="{xn:.1f}" y2="{y + 28}" stroke="#000" stroke-width="2"/>'
+            f'<line x1="{xn:.1f}" y1="{y}" x2="{xn:.1f}" y2="{y + 28}" '
+            'stroke="#000" stroke-width="2"/>'
             f'<text x="{xn + 6:.1f}" y="{y + 42}" font-weight="bold">net {net:+.1f}</text>'
         )
     legend_y = top + row * len(options) + 30
@@ -149,7 +155,8 @@ def contribution_chart_svg(
         if x + 26 + 6.2 * len(text) > width - 10:
             x, legend_y = 10, legend_y + 18
         parts.append(
-            f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6"/>'
+            f'<rect x="{x}" y="{legend_y}" width="12" height="12" '
+            f'fill="{CONSEQUENCE_COLOURS[name]}" stroke="#000" stroke-width="0.6"/>'
             f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{text}</text>'
         )
         x += 26 + 6.2 * len(text)
@@ -186,10 +193,13 @@ def contribution_text(
     --------
     Net 2.0 − 1.0 − 0.5 = +0.5:
 
-    >>> text = contribution_text({"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5},
-    ...                          {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"})
-    >>> text.alt
-    'Stacked bar chart of what each option gains (right of zero) and costs (left), in $bn-equivalent. Net values: Buy +0.50.'
+    >>> labels = {"buy": "Buy", "air_defence": "Air defence", "f35_place": "F-35"}
+    >>> text = contribution_text(
+    ...     {"buy": {"air_defence": 2.0, "f35_place": -1.0}}, {"buy": 0.5}, labels
+    ... )
+    >>> print(text.alt)  # doctest: +NORMALIZE_WHITESPACE
+    Stacked bar chart of what each option gains (right of zero) and costs (left), in
+    $bn-equivalent. Net values: Buy +0.50.
     >>> text.rows
     (('Buy', 'Air defence', '+2.00'), ('Buy', 'F-35', '-1.00'), ('Buy', 'price', '-0.50'))
     """

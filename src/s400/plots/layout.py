@@ -97,7 +97,8 @@ def network_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     One node of each kind in a chain: o1 feeds the outcome o2, so it takes column 2, o2 column 3.
 
     >>> g = nx.DiGraph([("d", "f"), ("f", "o1"), ("o1", "o2")])
-    >>> nx.set_node_attributes(g, {"d": "decision", "f": "factor", "o1": "outcome", "o2": "outcome"}, "type")
+    >>> kinds = {"d": "decision", "f": "factor", "o1": "outcome", "o2": "outcome"}
+    >>> nx.set_node_attributes(g, kinds, "type")
     >>> network_layout(g)
     {'d': (0, 0.0), 'f': (1, 0.0), 'o1': (2, 0.0), 'o2': (3, 0.0)}
     """
@@ -138,7 +139,8 @@ def argument_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     return barycentre_layout(graph, column)
 
 
-#: US institutions on the left, Turkish on the right, the shared alliance and the sanctioned agency between.
+#: US institutions on the left, Turkish on the right, the shared alliance and the sanctioned
+#: agency between.
 CHANNEL_LAYOUT = {
     "pentagon": (0, 1.6),
     "us_gov": (0, 0),
@@ -149,7 +151,8 @@ CHANNEL_LAYOUT = {
     "nato": (1.5, 0.85),
     "ssb": (1.5, -0.85),
 }
-#: Turkey in the middle, the other three around it: the four actors' six relations drawn without a crossing.
+#: Turkey in the middle, the other three around it: the four actors' six relations drawn without
+#: a crossing.
 BALANCE_LAYOUT = {
     "turkey_gov": (0, 0),
     "russia": (0, 1.15),

@@ -31,7 +31,8 @@ def draw_dependence(channels: Sequence[Dependence]) -> Figure:
 
     Examples
     --------
-    Turkey: exposure 0.4, vulnerability 0.4 × (1 − 0.5) = 0.2; Russia: 0.2 and 0.2 × (1 − 0.3) = 0.14.
+    Turkey: exposure 0.4, vulnerability 0.4 × (1 − 0.5) = 0.2; Russia: 0.2 and
+    0.2 × (1 − 0.3) = 0.14.
 
     >>> from s400.interdependence import Dependence
     >>> from s400.plots.alt_text import text_of

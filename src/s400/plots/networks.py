@@ -60,7 +60,8 @@ def network_text(
     signs = [sign for _, _, sign in graph.edges(data="sign")]
     alt = (
         f"{title + ': ' if title else ''}Influence network: {graph.number_of_nodes()} factors "
-        f"joined by {len(signs)} signed edges ({signs.count(1)} positive, {signs.count(-1)} negative)."
+        f"joined by {len(signs)} signed edges ({signs.count(1)} positive, "
+        f"{signs.count(-1)} negative)."
     )
     marked = [
         f"{graph.edges[u, v]['id']}, {label[u]} → {label[v]} ({SIGN[graph.edges[u, v]['sign']]})"
@@ -96,6 +97,7 @@ def _draw_edge(ax: Axes, start: Point, end: Point, data: Mapping, strong: bool, 
             "connectionstyle": "arc3,rad=0.08",
         },
     )
+    assert arrow.arrow_patch is not None  # annotate made one: arrowprops were given
     arrow.arrow_patch.set_gid(gid)
 
 

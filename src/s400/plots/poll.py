@@ -19,12 +19,13 @@ def draw_poll_spread(
     total: int | None = None,
     flip_at: float | None = None,
 ) -> Figure:
-    """The class's spread, one row per quantity: one grey dot per student and, from five dots on, a box
-    (quartiles, whiskers to the extremes); each preset's value is a marker of its own shape, in a lane
-    of its own.
+    """The class's spread, one row per quantity: one grey dot per student and, from five dots on, a
+    box (quartiles, whiskers to the extremes); each preset's value is a marker of its own shape, in
+    a lane of its own.
 
-    ``presets`` maps a preset's name to its value per row (None: not drawn; a preset with no value in
-    any row is named under the chart). With ``total``, a row with fewer values says how many it shows.
+    ``presets`` maps a preset's name to its value per row (None: not drawn; a preset with no value
+    in any row is named under the chart). With ``total``, a row with fewer values says how many it
+    shows.
     ``flip_at`` draws a dashed line where the verdict flips.
 
     Parameters

@@ -13,7 +13,8 @@ from s400.plots.alt_text import describe
 from s400.plots.style import OKABE_ITO, THEME_STYLE
 
 #: The op-ed speaks of the purchase as done and of activation as a possibility, so it falls between
-#: the first delivery (12 July 2019) and the first radar test (25 November 2019): an inference, drawn as a band.
+#: the first delivery (12 July 2019) and the first radar test (25 November 2019): an inference,
+#: drawn as a band.
 OP_ED_WINDOW = (dt.date(2019, 7, 12), dt.date(2019, 11, 25))
 
 

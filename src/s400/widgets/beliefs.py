@@ -11,8 +11,9 @@ from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 class BeliefUpdater(w.VBox):
-    """A prior on "bargaining chip" and, for each of Ankara's moves, the two judged chances (if a chip,
-    if a realignment) and whether to count it; a table and a sentence give the posterior move by move.
+    """A prior on "bargaining chip" and, for each of Ankara's moves, the two judged chances (if a
+    chip, if a realignment) and whether to count it; a table and a sentence give the posterior move
+    by move.
 
     Parameters
     ----------

@@ -33,8 +33,9 @@ class ChannelCutter(w.VBox):
     >>> from s400.data import load
     >>> app = ChannelCutter(load())
     >>> app.layer_boxes["political"].value = False
-    >>> app.status.value
-    'Connected by 4 independent routes; cutting 4 ties would separate them; no institution is a bottleneck. Cut off: NATO allies.'
+    >>> print(app.status.value)  # doctest: +NORMALIZE_WHITESPACE
+    Connected by 4 independent routes; cutting 4 ties would separate them; no institution is a
+    bottleneck. Cut off: NATO allies.
     """
 
     ENDS = ("us_gov", "turkey_gov")

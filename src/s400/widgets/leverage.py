@@ -15,7 +15,8 @@ from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 class LeverageMap(w.VBox):
     """The fuzzy cognitive map of notebook 06: clamp concepts, change the leverage loop's weights,
-    and read where the concepts settle (a fixed point or a cycle). Text only, so updates are instant.
+    and read where the concepts settle (a fixed point or a cycle). Text only, so updates are
+    instant.
 
     Parameters
     ----------

@@ -15,8 +15,9 @@ PARTLY_CHOICES = {"count as 0.5": 0.5, "leave out": None}
 
 
 class ForecastQuiz(w.VBox):
-    """A probability slider per prediction (as of mid-2019); the outcomes stay hidden until revealed,
-    then the student's Brier score is shown next to the author's implied one, updated on every move.
+    """A probability slider per prediction (as of mid-2019); the outcomes stay hidden until
+    revealed, then the student's Brier score is shown next to the author's implied one, updated on
+    every move.
 
     Parameters
     ----------

@@ -50,7 +50,9 @@ def path_demo(graph: nx.DiGraph, path: Sequence[str]) -> w.VBox:
                 max=1,
                 step=0.05,
                 readout_format=".2f",
-                description=f"{graph.nodes[u]['label']} → {graph.nodes[v]['label']} ({data['sign']:+d})",
+                description=(
+                    f"{graph.nodes[u]['label']} → {graph.nodes[v]['label']} ({data['sign']:+d})"
+                ),
                 style={"description_width": "initial"},
                 layout=w.Layout(width="640px"),
             )
