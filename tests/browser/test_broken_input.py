@@ -13,9 +13,15 @@ from playwright.sync_api import Page, expect
 from s400.data import DataError, load
 from s400.reasoning import Lab
 from s400.reasoning.scenarios import preset, to_json
-from s400.widgets import slider_step
-
-from .conftest import KERNEL_IDLE, REPO, Server, error_outputs, open_notebook, run_clean, shot
+from s400_testing.browser import (
+    KERNEL_IDLE,
+    REPO,
+    Server,
+    error_outputs,
+    open_notebook,
+    run_clean,
+    shot,
+)
 
 LAB = Lab(load())
 
@@ -107,7 +113,7 @@ def test_the_lab_imports_a_file_again_and_refuses_a_broken_one(
     expect(status).to_have_text("Imported mine from mine.json.")
     handle.focus()
     handle.press("ArrowRight")
-    expect(readout).to_have_text(f"{author[key] + slider_step(LAB.parameters[key]):.2f}")
+    expect(readout).to_have_text(f"{author[key] + LAB.parameters[key].step:.2f}")
     choose(good)  # the same file again: the slider goes back
     expect(readout).to_have_text(f"{author[key]:.2f}")
 
