@@ -1,6 +1,10 @@
-"""Grading throughput: `python -m s400.grading` on 20 submissions of one exercise, against the floor of
-executing the same 20 notebooks with plain `jupyter nbconvert --execute` in one process.
+"""Grading throughput: `python -m s400_instructor.grading` on 20 submissions of one exercise,
+against the floor of executing the same 20 notebooks with `jupyter nbconvert --execute` in one
+process.
 
+Grading runs each submission in the bubblewrap sandbox; it also runs once with
+`--unsafe-no-sandbox` (the same runner and checks, no bubblewrap), so the difference, divided by
+the submissions, is what the sandbox itself costs per submission.
 Medians over BENCH_RUNS runs; submissions per minute and the ratio grading / floor.
 """
 
@@ -30,11 +34,12 @@ def seconds(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def one_run(tmp: Path) -> tuple[float, float]:
-    """(grading seconds, floor seconds) for fresh copies of the same 20 submissions."""
+def one_run(tmp: Path) -> tuple[float, float, float]:
+    """(sandboxed, unsandboxed, floor) seconds for fresh copies of the same 20 submissions."""
     root = course(tmp, [ASSIGNMENT])
     answers = solved_answers(ASSIGNMENT)
     paths = [submit(root, f"student{i:02d}", ASSIGNMENT, answers) for i in range(STUDENTS)]
+    grading = [sys.executable, "-m", "s400_instructor.grading", ASSIGNMENT, "--course", str(root)]
     floor_dir = tmp / "floor"
     floor_dir.mkdir()
     copies = []
@@ -58,32 +63,34 @@ def one_run(tmp: Path) -> tuple[float, float]:
         ],
         floor_dir,
     )
-    grading = seconds(
-        [sys.executable, "-m", "s400.grading", ASSIGNMENT, "--course", str(root)], root
-    )
-    return grading, floor
+    sandboxed = seconds([*grading, "--regrade"], root)
+    unsandboxed = seconds([*grading, "--regrade", "--unsafe-no-sandbox"], root)
+    return sandboxed, unsandboxed, floor
 
 
 def main(runs: int) -> dict:
-    grading, floor = [], []
+    times: dict[str, list[float]] = {"grading_s": [], "unsandboxed_s": [], "floor_s": []}
     for run in range(runs):
         print(
-            f"run {run + 1}/{runs}: grading {STUDENTS} submissions, then the nbconvert floor ...",
+            f"run {run + 1}/{runs}: {STUDENTS} submissions through the nbconvert floor, "
+            "make grade, make grade without the sandbox ...",
             flush=True,
         )
         with tempfile.TemporaryDirectory() as tmp:
-            g, f = one_run(Path(tmp))
-        grading.append(g)
-        floor.append(f)
-    g, f = statistics.median(grading), statistics.median(floor)
+            for name, value in zip(times, one_run(Path(tmp)), strict=True):
+                times[name].append(value)
+    g, u, f = (statistics.median(times[name]) for name in times)
     print(f"\nGrading {STUDENTS} submissions of {ASSIGNMENT}, medians over {runs} runs:")
-    print(
-        f"  make grade (autograde, feedback, grades.csv) {g:6.1f} s   {60 * STUDENTS / g:5.1f} submissions/min"
-        f"   runs: {', '.join(f'{v:.1f}' for v in grading)}"
-    )
-    print(
-        f"  floor: nbconvert --execute, one process       {f:6.1f} s   {60 * STUDENTS / f:5.1f} submissions/min"
-        f"   runs: {', '.join(f'{v:.1f}' for v in floor)}"
-    )
+    for label, name, value in [
+        ("make grade (sandboxed; feedback, grades.csv)", "grading_s", g),
+        ("the same without the sandbox (unsafe)", "unsandboxed_s", u),
+        ("floor: nbconvert --execute, one process", "floor_s", f),
+    ]:
+        print(
+            f"  {label:46s} {value:6.1f} s   {60 * STUDENTS / value:5.1f} submissions/min"
+            f"   runs: {', '.join(f'{v:.1f}' for v in times[name])}"
+        )
+    overhead = (g - u) / STUDENTS
     print(f"  ratio grading / floor: {g / f:.2f}x")
-    return {"grading_s": grading, "floor_s": floor, "ratio": g / f}
+    print(f"  sandbox overhead per submission: {1000 * overhead:.0f} ms")
+    return {**times, "ratio": g / f, "sandbox_overhead_per_submission_s": overhead}

@@ -2,7 +2,8 @@
 
 Each question computes its expected answer from data/ with the package (so the visible check cells
 show no answer), and gives friendly feedback. The hidden tests in solutions/ hold literal answer
-keys and a fresh copy of :mod:`s400.checks`; tests/test_exercises.py checks that the two agree.
+keys, which the grader checks outside the student's sandbox; tests/test_exercises.py checks that
+the two agree.
 """
 
 from __future__ import annotations
