@@ -44,15 +44,16 @@ def _changed(submitted: NotebookNode, source: NotebookNode) -> list[str]:
         key
         for key in GRADING_KEYS
         if (mine.get(key) or False) != (theirs.get(key) or False)
-        and not (key == "points" and not theirs.get("grade"))
+        and not (key == "points" and not mine.get("grade") and not theirs.get("grade"))
     ]
 
 
 def pair(source: list[NotebookNode], submitted: list[NotebookNode]) -> dict[int, int]:
     """submitted cell index -> source cell index: by cell id, then grade_id, then position.
 
-    Position pairs a graded source cell left unmatched with the first unmatched submitted cell of
-    the same type between the same two matched neighbours.
+    Position pairs a graded source cell left unmatched with an unmatched submitted cell of the
+    same type between the same two matched neighbours: the first that carries grading metadata,
+    else the first.
     """
     pairs: dict[int, int] = {}
 
@@ -71,6 +72,7 @@ def pair(source: list[NotebookNode], submitted: list[NotebookNode]) -> dict[int,
             if i in pairs.values() or not _marks(source[i]):
                 continue
             same = [j for j in free if submitted[j].cell_type == source[i].cell_type]
+            same.sort(key=lambda j: not _marks(submitted[j]))  # a cell with marks first
             if same:
                 pairs[same[0]] = i
                 free = free[free.index(same[0]) + 1 :]

@@ -136,24 +136,22 @@ def extract(namespace: dict[str, Any], name: str) -> dict[str, Any]:
 class Outputs:
     """The outputs of the cell running now, as nbformat dicts, within the job's size caps."""
 
+    CUT = "\n[output cut: too long]\n"
+
     def __init__(self, cell_chars: int, total_chars: int) -> None:
         self.cell_chars, self.total_left = cell_chars, total_chars
         self.items: list[dict[str, Any]] = []
-        self.used = 0
+        self.used, self.cut = 0, False
 
     def start(self) -> None:
-        self.items, self.used = [], 0
+        self.items, self.used, self.cut = [], 0, False
 
     def _room(self, size: int) -> bool:
-        if self.used + size > self.cell_chars or size > self.total_left:
-            if not self.items or self.items[-1].get("text") != "\n[output cut: too long]\n":
-                self.items.append(
-                    {
-                        "output_type": "stream",
-                        "name": "stderr",
-                        "text": "\n[output cut: too long]\n",
-                    }
-                )
+        """Whether ``size`` more characters fit; past the caps, one note and nothing more."""
+        if not self.cut and (self.used + size > self.cell_chars or size > self.total_left):
+            self.cut = True
+            self.items.append({"output_type": "stream", "name": "stderr", "text": self.CUT})
+        if self.cut:
             return False
         self.used += size
         self.total_left -= size

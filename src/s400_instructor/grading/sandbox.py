@@ -62,7 +62,7 @@ class Limits:
         """Wall-clock and CPU seconds for a notebook of ``code_cells`` cells.
 
         >>> Limits(cell_seconds=30).seconds(12)
-        390
+        370
         """
         return self.cell_seconds * code_cells + STARTUP_SECONDS
 
