@@ -6,7 +6,7 @@ import json
 import nbformat
 import pytest
 from locations import ROOT
-from submissions import course, nbgrader, scores, solved_answers, submit
+from submissions import course, nbgrader, require_sandbox, scores, solved_answers, submit
 
 from s400.questions import QUESTIONS
 from s400_instructor.grading.batch import grade
@@ -108,6 +108,7 @@ def test_its_narrative_notebook_links_each_exercise(exercise):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """Each exercise (but 2, graded in test_grading.py) submitted solved, blank and half-solved."""
+    require_sandbox()
     root = course(tmp_path_factory.mktemp("course"), ASSIGNMENTS)
     for assignment in GRADED_HERE:
         right = solved_answers(assignment)

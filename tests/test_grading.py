@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from submissions import course, scores, solved_answers, submit
+from submissions import course, require_sandbox, scores, solved_answers, submit
 
 from s400_instructor.grading.batch import UNSAFE, grade
 
@@ -61,6 +61,7 @@ class Interrupt(Exception):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """Grade thirteen submissions; stop after the third progress line, as Ctrl-C would; resume."""
+    require_sandbox()
     root = course(tmp_path_factory.mktemp("course"), [A])
     right = {**solved_answers(A), "written_answer": "Edge E06 rests on claim C08 ..."}
     # later answers need the graph: every variant keeps the solution's q1 cell or adds to it

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from locations import ROOT
-from submissions import course, scores, solved_answers, submit
+from submissions import course, require_sandbox, scores, solved_answers, submit
 
 from s400_instructor.grading.batch import grade
 
@@ -335,6 +335,7 @@ class Listener:
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     """Grade the victims and every attack, interrupted once and resumed, as `make grade` does."""
+    require_sandbox()
     root = course(tmp_path_factory.mktemp("course"), [A])
     listener = Listener()
     right = {**solved_answers(A), "written_answer": "Edge E06 ..."}
@@ -453,7 +454,7 @@ def test_tampered_metadata_is_explained_and_the_answers_still_graded(batch):
     notebook = nbformat.read(
         batch["root"] / "autograded" / "e_extra_test_cell" / A / f"{A}.ipynb", as_version=4
     )
-    assert notebook.cells[0].source.startswith("**Notes from grading**\n\n- a cell marked")
+    assert notebook.cells[0].source.startswith("**Notes from grading**\n\n- A cell marked")
 
 
 def test_a_run_that_dies_or_hangs_keeps_the_answers_before_it(batch):

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from locations import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell
+from submissions import require_sandbox
 
 from s400.checks import NOT_ANSWERED
 from s400_instructor.grading import sandbox
@@ -314,8 +315,8 @@ def test_the_seccomp_filter_is_a_whole_bpf_program():
         assert program and len(program) % 8 == 0 and len(program) // 8 <= 20
 
 
-@pytest.mark.skipif(sandbox.refusal() is not None, reason="bubblewrap cannot run here")
 def test_the_sandbox_shows_nobody_nothing_of_the_course(tmp_path):
+    require_sandbox()
     course = tmp_path / "course"
     (course / "solutions").mkdir(parents=True)
     probe = (

@@ -28,9 +28,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
-from nbgrader import utils
-from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+from nbgrader import utils  # type: ignore[import-untyped]
+from nbgrader.coursedir import CourseDirectory  # type: ignore[import-untyped]
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor  # type: ignore[import-untyped]
 from traitlets import Bool, Integer
 from traitlets.config import Config
 
@@ -74,18 +74,16 @@ def add_notes(nb: NotebookNode, notes: list[str], log) -> None:
         cell = new_markdown_cell("**Notes from grading**\n")
         cell.metadata[NOTES] = True
         nb.cells.insert(0, cell)
-    nb.cells[0].source += "".join(f"\n- {html.escape(note)}." for note in notes)
-
-
-def _course(config: Config) -> CourseDirectory:
-    return CourseDirectory(config=config)
+    nb.cells[0].source += "".join(
+        f"\n- {html.escape(note[:1].upper() + note[1:])}." for note in notes
+    )
 
 
 class MatchRelease(NbGraderPreprocessor):
     """Give each submitted cell the exercise's grading metadata back (see :mod:`matching`)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple:
-        course = _course(self.config)
+        course = CourseDirectory(config=self.config)
         info = resources["nbgrader"]
         folder = course.format_path(course.source_directory, ".", info["assignment"])
         source = nbformat.read(Path(folder) / f"{info['notebook']}.ipynb", as_version=4)
@@ -111,22 +109,39 @@ def _exposed() -> list[Path]:
 
 def _ending(finished: sandbox.Finished, cell: NotebookNode | None, limits: sandbox.Limits) -> str:
     """Why a run stopped before its end, in the student's terms."""
+    status = finished.status or 0
+    number = -status if status < 0 else status - 128  # bwrap reports a signal as 128 + its number
     if finished.ended == "timed out":
         why = f"ran past its time limit ({limits.cell_seconds} s per cell) and was stopped"
     elif finished.ended == "too much output":
         why = f"printed more than {limits.output_mb} MB and was stopped"
-    elif finished.status is not None and finished.status < 0:
-        number = -finished.status
-        name = signal.Signals(number).name if number in signal.valid_signals() else str(number)
-        why = f"was ended by the signal {name}" + (
+    elif number in signal.valid_signals():
+        why = f"was ended by the signal {signal.Signals(number).name}" + (
             " (it used up its CPU time)" if number == signal.SIGXCPU else ""
         )
     else:
-        why = f"ended by itself (exit status {finished.status})"
+        why = f"ended by itself (exit status {status})"
     if cell is not None:
-        name = _marks_name(cell)
-        why += f" in the cell {name!r}" if name else f": {cell.source.strip()[:40]!r}..."
+        grade_id = _marks_name(cell)
+        why += f" in the cell {grade_id!r}" if grade_id else f" in the cell {cell.source[:30]!r}"
     return f"the Python process running the notebook {why}; the checks after it could not run"
+
+
+def _own_files(course: CourseDirectory, student: str, assignment: str) -> Path | None:
+    """The student's submitted folder, or None if a link leads to it (never bound)."""
+    folder = Path(course.format_path(course.submitted_directory, student, assignment))
+    submitted = Path(course.root, course.submitted_directory).resolve()
+    linked = folder.is_symlink() or not folder.resolve().is_relative_to(submitted)
+    return None if linked else folder
+
+
+def _verdict(ok: bool, message: str) -> NotebookNode:
+    """A check cell's output: nbgrader scores an error 0 and anything else full points."""
+    if ok:
+        return new_output("stream", name="stdout", text="Correct.\n")
+    return new_output(
+        "error", ename="NotYetCorrect", evalue=message, traceback=[f"NotYetCorrect: {message}"]
+    )
 
 
 def _marks_name(cell: NotebookNode) -> str | None:
@@ -145,7 +160,7 @@ class SandboxedExecute(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple:
         if not self.unsafe_no_sandbox and (why := _refusal()):
             raise RuntimeError(f"Grading refused: {why}")
-        course = _course(self.config)
+        course = CourseDirectory(config=self.config)
         info = resources["nbgrader"]
         keys = {
             i: read_key(cell.source)
@@ -153,18 +168,12 @@ class SandboxedExecute(NbGraderPreprocessor):
             if utils.is_grade(cell) and not utils.is_solution(cell) and cell.cell_type == "code"
         }
         job = build_job(nb.cells, keys)
-        files = Path(
-            course.format_path(course.submitted_directory, info["student"], info["assignment"])
-        )
-        submitted = Path(course.root, course.submitted_directory).resolve()
-        if files.is_symlink() or not files.resolve().is_relative_to(submitted):
-            files = None  # never bind a folder a link points to
         limits = sandbox.Limits(cell_seconds=self.timeout, memory_mb=self.memory_mb)
         finished = sandbox.run(
             {"cells": job.cells, "timeout": self.timeout, "caps": CAPS},
             _exposed(),
             Path(course.root).resolve(),
-            files,
+            _own_files(course, info["student"], info["assignment"]),
             limits,
             unsafe=self.unsafe_no_sandbox,
         )
@@ -176,16 +185,7 @@ class SandboxedExecute(NbGraderPreprocessor):
             nb.cells[index].execution_count = run.counts.get(index)
         verdicts = judge_all([(key, run.answers.get(i)) for i, key in keys.items()])
         for index, (ok, message) in zip(keys, verdicts, strict=True):
-            nb.cells[index].outputs = [
-                new_output("stream", name="stdout", text="Correct.\n")
-                if ok
-                else new_output(
-                    "error",
-                    ename="NotYetCorrect",
-                    evalue=message,
-                    traceback=[f"NotYetCorrect: {message}"],
-                )
-            ]
+            nb.cells[index].outputs = [_verdict(ok, message)]
         if finished.ended != "exited" or not run.complete:
             stopped = job.where[run.reached + 1] if run.reached + 1 < len(job.where) else None
             cell = nb.cells[stopped] if stopped is not None else None

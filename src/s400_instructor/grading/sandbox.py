@@ -211,34 +211,29 @@ def run(
     directory, which no view may show; ``files`` the student's submitted folder.
     """
     seconds = limits.seconds(sum("code" in cell for cell in job["cells"]))
-    with tempfile.TemporaryDirectory(prefix="s400-grading-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="s400-grading-") as scratch,
+        tempfile.TemporaryFile() as stdin,
+    ):
+        pass_fds: tuple[int, ...] = ()
         if unsafe:
             job = {**job, "workdir": f"{scratch}/work", "files": str(files) if files else None}
-            argv, pass_fds, env = (
-                [sys.executable, "-I", "-B", str(RUNNER)],
-                (),
-                {
-                    **ENVIRONMENT,
-                    "PATH": os.environ.get("PATH", ""),
-                    "HOME": scratch,
-                    "MPLCONFIGDIR": f"{scratch}/matplotlib",
-                    "IPYTHONDIR": f"{scratch}/ipython",
-                },
-            )
+            argv = [sys.executable, "-I", "-B", str(RUNNER)]
+            env = {**ENVIRONMENT, "PATH": os.environ.get("PATH", ""), "HOME": scratch}
+            env |= {"MPLCONFIGDIR": f"{scratch}/mpl", "IPYTHONDIR": f"{scratch}/ipython"}
         else:
             job = {**job, "workdir": WORKDIR, "files": FILES if files else None}
             program = _no_new_processes()
-            pass_fds = ()
             if program is not None:
                 read_end, write_end = os.pipe()
-                os.write(write_end, program)
+                os.write(write_end, program)  # a few hundred bytes: never blocks
                 os.close(write_end)
                 pass_fds = (read_end,)
             argv = _command(exposed, hidden, files, pass_fds[0] if pass_fds else None, limits)
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-        with tempfile.TemporaryFile() as stdin:
-            stdin.write(json.dumps(job).encode())
-            stdin.seek(0)
+        stdin.write(json.dumps(job).encode())
+        stdin.seek(0)
+        try:
             process = subprocess.Popen(
                 argv,
                 stdin=stdin,
@@ -249,19 +244,21 @@ def run(
                 start_new_session=True,
                 preexec_fn=_limit(seconds, limits),
             )
-        for fd in pass_fds:
-            os.close(fd)
-        return _collect(process, seconds, limits, limits.output_mb * 2**20)
+        finally:
+            for fd in pass_fds:
+                os.close(fd)
+        return _collect(process, seconds, limits)
 
 
-def _collect(process: subprocess.Popen, seconds: int, limits: Limits, cap: int) -> Finished:
-    """Read stdout (up to ``cap`` bytes) and stderr until the process ends or must be killed.
+def _collect(process: subprocess.Popen, seconds: int, limits: Limits) -> Finished:
+    """Read stdout (up to the output cap) and stderr until the process ends or must be killed.
 
     It must end within ``seconds`` in all, and report each cell (a line) within a cell's limit
     of the last one: a cell that defeats the runner's own timer is stopped from outside.
     """
+    assert process.stdout is not None and process.stderr is not None
     out, err = bytearray(), bytearray()
-    ended = "exited"
+    cap, ended = limits.output_mb * 2**20, "exited"
     start = time.monotonic()
     progress = start + STARTUP_SECONDS
     with selectors.DefaultSelector() as selector:
