@@ -208,9 +208,10 @@ def grade(
         outcomes.append(Outcome(student, True, message + "".join(f". Note: {n}" for n in notes)))
         say(f"{line} {outcomes[-1].message}")
 
-    feedback = api.generate_feedback(assignment)
-    if not feedback["success"]:
-        say(f"{prefix}Feedback failed: {last_error(feedback['log'])}")
+    if any(o.graded for o in outcomes):
+        feedback = api.generate_feedback(assignment)
+        if not feedback["success"]:
+            say(f"{prefix}Feedback failed: {last_error(feedback['log'])}")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         CsvExportPlugin(to=str(course / "grades.csv")).export(gradebook)
     failed = [o for o in outcomes if not o.graded]

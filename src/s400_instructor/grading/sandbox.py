@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +43,9 @@ STARTUP_SECONDS = 10  # wall and CPU time allowed on top of the per-cell limits 
 GRACE_SECONDS = 5  # how long past a cell's limit the grader waits for the runner to report
 
 HOW = (
-    "grade on Linux with bubblewrap (Debian/Ubuntu: sudo apt-get install bubblewrap), on a "
-    "JupyterHub, or in a Linux container; or, knowing that student code then runs with your "
-    "rights, pass UNSAFE_NO_SANDBOX=1 (--unsafe-no-sandbox)"
+    "grade on Linux with bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install "
+    "bubblewrap), on a JupyterHub, or in a Linux container; or, knowing that student code then "
+    "runs with your rights, pass UNSAFE_NO_SANDBOX=1 (--unsafe-no-sandbox)"
 )
 
 
@@ -81,12 +82,18 @@ def refusal() -> str | None:
     """Why submissions cannot be sandboxed on this machine, in one line; None when they can."""
     if shutil.which("bwrap") is None:
         return f"bubblewrap (bwrap) is not installed, so student code cannot be sandboxed: {HOW}."
-    trial = subprocess.run(
-        ["bwrap", "--unshare-all", "--uid", str(NOBODY), "--ro-bind", "/", "/", "true"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    seccomp = _seccomp_fd()  # the same sandbox as for grading, running `true`
+    try:
+        trial = subprocess.run(
+            [*_bwrap([], Path("/nonexistent/course"), None, seccomp, Limits()), "true"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            pass_fds=() if seccomp is None else (seccomp,),
+        )
+    finally:
+        if seccomp is not None:
+            os.close(seccomp)
     if trial.returncode != 0:
         why = (trial.stderr.strip().splitlines() or ["it failed"])[-1]
         return f"bubblewrap cannot create a sandbox here ({why}): {HOW}."
@@ -158,10 +165,21 @@ def _views(exposed: list[Path], hidden: Path) -> list[str]:
     return args
 
 
-def _command(
+def _seccomp_fd() -> int | None:
+    """A pipe's read end holding the seccomp filter, for bwrap --seccomp (None without one)."""
+    program = _no_new_processes()
+    if program is None:
+        return None
+    read_end, write_end = os.pipe()
+    os.write(write_end, program)  # a few hundred bytes: never blocks
+    os.close(write_end)
+    return read_end
+
+
+def _bwrap(
     exposed: list[Path], hidden: Path, files: Path | None, seccomp_fd: int | None, limits: Limits
 ) -> list[str]:
-    """The bwrap command line that runs the runner with the views, namespaces and /tmp above."""
+    """The bwrap command line, up to the program: the views, namespaces and /tmp above."""
     args = [
         "bwrap",
         "--unshare-all",
@@ -181,18 +199,30 @@ def _command(
     args += ["--clearenv", "--chdir", "/tmp"]
     for name, value in ENVIRONMENT.items():
         args += ["--setenv", name, value]
-    return [*args, sys.executable, "-I", "-B", INSIDE]
+    return args
 
 
-def _limit(seconds: int, limits: Limits):
-    """Set the rlimits in the child before it starts bwrap (they carry over to the runner)."""
+def _limit(seconds: int, limits: Limits, strict: bool) -> Callable[[], None]:
+    """Set the rlimits in the child before it starts bwrap (they carry over to the runner).
+
+    Not ``strict`` (unsafe mode, perhaps on macOS, which refuses some), a limit that cannot be
+    set is skipped.
+    """
+    memory, size = limits.memory_mb * 2**20, limits.file_mb * 2**20
+    wanted = [
+        (resource.RLIMIT_AS, memory, memory),
+        (resource.RLIMIT_CPU, seconds, seconds + 5),  # then SIGXCPU, then SIGKILL
+        (resource.RLIMIT_FSIZE, size, size),
+        (resource.RLIMIT_CORE, 0, 0),
+    ]
 
     def apply() -> None:
-        memory, size = limits.memory_mb * 2**20, limits.file_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))  # then SIGXCPU, SIGKILL
-        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        for kind, soft, hard in wanted:
+            try:
+                resource.setrlimit(kind, (soft, hard))
+            except (ValueError, OSError):
+                if strict:
+                    raise
 
     return apply
 
@@ -223,13 +253,10 @@ def run(
             env |= {"MPLCONFIGDIR": f"{scratch}/mpl", "IPYTHONDIR": f"{scratch}/ipython"}
         else:
             job = {**job, "workdir": WORKDIR, "files": FILES if files else None}
-            program = _no_new_processes()
-            if program is not None:
-                read_end, write_end = os.pipe()
-                os.write(write_end, program)  # a few hundred bytes: never blocks
-                os.close(write_end)
-                pass_fds = (read_end,)
-            argv = _command(exposed, hidden, files, pass_fds[0] if pass_fds else None, limits)
+            seccomp = _seccomp_fd()
+            pass_fds = () if seccomp is None else (seccomp,)
+            bwrap = _bwrap(exposed, hidden, files, seccomp, limits)
+            argv = [*bwrap, sys.executable, "-I", "-B", INSIDE]
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         stdin.write(json.dumps(job).encode())
         stdin.seek(0)
@@ -242,7 +269,7 @@ def run(
                 env=env,
                 pass_fds=pass_fds,
                 start_new_session=True,
-                preexec_fn=_limit(seconds, limits),
+                preexec_fn=_limit(seconds, limits, strict=not unsafe),
             )
         finally:
             for fd in pass_fds:
