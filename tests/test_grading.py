@@ -90,10 +90,10 @@ def graded(tmp_path_factory):
             raise Interrupt
 
     with pytest.raises(Interrupt):
-        grade(A, root, timeout=10, say=stop_after_three)
+        grade(A, root, timeout=20, say=stop_after_three)
     first_run = list(lines)
     lines.clear()
-    outcomes = grade(A, root, timeout=10, say=lines.append)
+    outcomes = grade(A, root, timeout=20, say=lines.append)
     return root, first_run, lines, {o.student: o for o in outcomes}
 
 
@@ -198,7 +198,7 @@ def test_feedback_explains_failures_without_showing_hidden_tests(graded):
 
 def test_the_progress_lines_name_each_student_and_score(graded):
     _, first_run, lines, _ = graded
-    assert first_run[0].endswith("timeout 10 s per cell, each in a sandbox.")
+    assert first_run[0].endswith("timeout 20 s per cell, each in a sandbox.")
     assert first_run[1].startswith(
         "[1/13] badjson: NOT GRADED: ex02_network.ipynb is not a valid notebook"
     )

@@ -365,10 +365,10 @@ def batch(tmp_path_factory):
 
     try:
         with pytest.raises(Interrupt):
-            grade(A, root, timeout=10, say=stop_halfway)
+            grade(A, root, timeout=20, say=stop_halfway)
         first = list(lines)
         lines.clear()
-        outcomes = {o.student: o for o in grade(A, root, timeout=10, say=lines.append)}
+        outcomes = {o.student: o for o in grade(A, root, timeout=20, say=lines.append)}
     finally:
         changed = [str(path) for path, data in kept.items() if path.read_bytes() != data]
         for path, data in kept.items():  # never leave a broken source tree behind
@@ -463,7 +463,7 @@ def test_a_run_that_dies_or_hangs_keeps_the_answers_before_it(batch):
         "Note: the Python process running the notebook ended by itself (exit status 0) in the "
         "cell 'q4_answer'; the checks after it could not run"
     )
-    assert "ran past its time limit (10 s per cell) and was stopped in the cell 'q4_answer'" in (
+    assert "ran past its time limit (20 s per cell) and was stopped in the cell 'q4_answer'" in (
         outcomes["f_resist_the_timeout"].message
     )
 

@@ -2,7 +2,6 @@
 with suspicion, keys read as data, cells matched to the exercise, the sandbox's own refusals."""
 
 import json
-import os
 import platform
 import re
 import sys
@@ -315,7 +314,7 @@ def test_the_seccomp_filter_is_a_whole_bpf_program():
         assert program and len(program) % 8 == 0 and len(program) // 8 <= 20
 
 
-def test_the_sandbox_shows_nobody_nothing_of_the_course(tmp_path):
+def test_the_sandbox_shows_nobody_nothing_of_the_course_and_figures_still_show(tmp_path):
     require_sandbox()
     course = tmp_path / "course"
     (course / "solutions").mkdir(parents=True)
@@ -325,22 +324,22 @@ def test_the_sandbox_shows_nobody_nothing_of_the_course(tmp_path):
         "print(os.access(os.__file__, os.W_OK))\n"
         "socket.create_connection(('127.0.0.1', 22), timeout=1)"
     )
+    figure = "%matplotlib inline\nimport matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"
     finished = sandbox.run(
         {
-            "cells": [{"code": probe}],
-            "timeout": 10,
-            "caps": {"cell_chars": 10**4, "total_chars": 10**5},
+            "cells": [{"code": probe}, {"code": figure}],
+            "timeout": 60,
+            "caps": {"cell_chars": 10**6, "total_chars": 10**7},
         },
         [Path(sys.prefix), Path(sys.base_prefix)],
         course,
         None,
-        sandbox.Limits(cell_seconds=10),
+        sandbox.Limits(cell_seconds=60),
     )
-    (event, end) = [json.loads(line) for line in finished.stdout.splitlines()]
-    stdout, error = event["outputs"]
-    assert stdout["text"] == "65534 False ['ipython', 'work']\nFalse\n" and end == {
-        "end": "complete"
-    }
+    probed, plotted, end = [json.loads(line) for line in finished.stdout.splitlines()]
+    stdout, error = probed["outputs"]
+    assert stdout["text"] == "65534 False ['ipython', 'work']\nFalse\n"
     assert error["ename"] == "ConnectionRefusedError"
-    assert finished.ended == "exited" and finished.status == 0
-    assert os.environ.get("PATH")  # the grader's own environment is untouched
+    (png,) = plotted["outputs"]
+    assert sorted(png["data"]) == ["image/png", "text/plain"]
+    assert end == {"end": "complete"} and finished.ended == "exited" and finished.status == 0

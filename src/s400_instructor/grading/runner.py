@@ -227,6 +227,9 @@ def make_shell(outputs: Outputs) -> Any:
             )
 
     class Shell(InteractiveShell):
+        def enable_gui(self, gui=None) -> None:  # type: ignore[override]
+            pass  # no event loop here: `%matplotlib inline` needs none; window backends fail
+
         def _showtraceback(self, etype, evalue, stb) -> None:  # type: ignore[override]
             outputs.add(
                 {
