@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 import signal
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -97,16 +96,6 @@ def _refusal() -> str | None:
     return sandbox.refusal()
 
 
-def _exposed() -> list[Path]:
-    """What a notebook needs to see: Python, the virtual environment, the s400 package, its data."""
-    import s400
-    from s400.data import DEFAULT_DATA_DIR
-
-    python = Path(sys.executable).resolve().parent.parent
-    paths = [Path(sys.prefix), Path(sys.base_prefix), python, DEFAULT_DATA_DIR]
-    return paths + [Path(p) for p in s400.__path__]
-
-
 def _ending(finished: sandbox.Finished, cell: NotebookNode | None, limits: sandbox.Limits) -> str:
     """Why a run stopped before its end, in the student's terms."""
     status = finished.status or 0
@@ -171,7 +160,7 @@ class SandboxedExecute(NbGraderPreprocessor):
         limits = sandbox.Limits(cell_seconds=self.timeout, memory_mb=self.memory_mb)
         finished = sandbox.run(
             {"cells": job.cells, "timeout": self.timeout, "caps": CAPS},
-            _exposed(),
+            sandbox.notebook_views(),
             Path(course.root).resolve(),
             _own_files(course, info["student"], info["assignment"]),
             limits,

@@ -39,6 +39,7 @@ INSIDE = "/opt/s400-grader/runner.py"  # where the runner appears inside the san
 WORKDIR = "/tmp/work"
 FILES = "/opt/s400-grader/submission"
 NOBODY = 65534
+PYTHON = os.path.abspath(sys.executable)  # no "..": the sandbox has only the folders it is shown
 STARTUP_SECONDS = 10  # wall and CPU time allowed on top of the per-cell limits (Python's start)
 GRACE_SECONDS = 5  # how long past a cell's limit the grader waits for the runner to report
 
@@ -76,6 +77,16 @@ class Finished:
     ended: str  # "exited", "timed out" or "too much output"
     status: int | None  # the exit status; negative: killed by that signal
     stderr: str  # the sandbox's own complaints (bwrap, Python start-up), trimmed
+
+
+def notebook_views() -> list[Path]:
+    """What a notebook needs to see: Python, the virtual environment, the s400 package, its data."""
+    import s400
+    from s400.data import DEFAULT_DATA_DIR
+
+    python = Path(sys.executable).resolve().parent.parent
+    paths = [Path(sys.prefix), Path(sys.base_prefix), python, DEFAULT_DATA_DIR]
+    return paths + [Path(p) for p in s400.__path__]
 
 
 def refusal() -> str | None:
@@ -248,7 +259,7 @@ def run(
         pass_fds: tuple[int, ...] = ()
         if unsafe:
             job = {**job, "workdir": f"{scratch}/work", "files": str(files) if files else None}
-            argv = [sys.executable, "-I", "-B", str(RUNNER)]
+            argv = [PYTHON, "-I", "-B", str(RUNNER)]
             env = {**ENVIRONMENT, "PATH": os.environ.get("PATH", ""), "HOME": scratch}
             env |= {"MPLCONFIGDIR": f"{scratch}/mpl", "IPYTHONDIR": f"{scratch}/ipython"}
         else:
@@ -256,7 +267,7 @@ def run(
             seccomp = _seccomp_fd()
             pass_fds = () if seccomp is None else (seccomp,)
             bwrap = _bwrap(exposed, hidden, files, seccomp, limits)
-            argv = [*bwrap, sys.executable, "-I", "-B", INSIDE]
+            argv = [*bwrap, PYTHON, "-I", "-B", INSIDE]
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         stdin.write(json.dumps(job).encode())
         stdin.seek(0)
