@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from submissions import course, require_sandbox, scores, solved_answers, submit
+from submissions import course, nbgrader, require_sandbox, scores, solved_answers, submit
 
 from s400_instructor.grading.batch import UNSAFE, grade
 
@@ -269,4 +269,21 @@ def test_the_unsafe_switch_grades_and_says_so_on_every_progress_line(no_bwrap):
     assert (
         lines[1]
         == f"{UNSAFE}[1/1] blank: 0/7 checked automatically; 1 written answer(s) left blank"
+    )
+
+
+def test_nbgrader_autograde_itself_grades_in_the_sandbox(tmp_path):
+    """nbgrader_config.py sets the sandbox up, so nbgrader's own command uses it too."""
+    require_sandbox()
+    root = course(tmp_path, [A])
+    steal = f"answer_q3 = open({str(root / 'solutions' / A / f'{A}.ipynb')!r}).read()"
+    submit(root, "mallory", A, {**solved_answers(A), "q3_answer": steal})
+    for command in (["generate_assignment", A], ["autograde", A, "--student", "mallory"]):
+        run = nbgrader(*command, "--force", course=root)
+        assert run.returncode == 0, run.stderr[-2000:]
+    assert sum(scores(root, A)["mallory"].values()) == FULL - POINTS["q3_check"]
+    outputs = _checks(root, "mallory")["q3_check"]
+    assert (
+        outputs[0].evalue
+        == "answer_q3 was not defined here: did its answer cell stop with an error?"
     )
