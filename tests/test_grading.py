@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from locations import DATA
 from submissions import course, nbgrader, require_sandbox, scores, solved_answers, submit
 
 from s400_instructor.grading.batch import UNSAFE, grade
@@ -35,6 +36,13 @@ NUMPY = {  # added to the solution's cells
     "q3_answer": "\nanswer_q3 = np.float64(answer_q3)",
     "q4_answer": "\nanswer_q4 = np.float32(answer_q4)",
 }
+def effect_nodes() -> int:
+    """Question 1's answer, counted from edges.csv: the nodes the effect edges join."""
+    with (DATA / "edges.csv").open(encoding="utf-8") as handle:
+        effects = [row for row in csv.DictReader(handle) if row["kind"] == "effect"]
+    return len({row["source"] for row in effects} | {row["target"] for row in effects})
+
+
 READS_EXTRA = (
     "\nanswer_q1 = int(open('notes.txt').read())  # the student's own file, beside the notebook"
 )
@@ -75,7 +83,7 @@ def graded(tmp_path_factory):
     submit(root, "tamper", A, {**right, **_wrong(q2=1)}, edit=_blank_checks)
     submit(root, "fool_eq", A, {**right, "q3_answer": EQUALS_EVERYTHING})
     extras = submit(root, "extras", A, {**right, "q1_answer": right["q1_answer"] + READS_EXTRA})
-    (extras.parent / "notes.txt").write_text("13")
+    (extras.parent / "notes.txt").write_text(str(effect_nodes()))
     (extras.parent / "scratch.ipynb").write_text("{}")
     (submit(root, "badjson", A)).write_text('{"cells": [')
     (submit(root, "empty", A)).write_text("")
