@@ -17,7 +17,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site,instructor]'
 	touch $@
 
 lab: $(STAMP)
@@ -70,11 +70,13 @@ exercises: $(STAMP)
 	for dir in solutions/ex*/; do PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/nbgrader generate_assignment \
 	  $$(basename $$dir) --force --log-level=WARN || exit 1; done
 
-# Autograde submitted/<student>/$(ASSIGNMENT)/, write feedback/ and grades.csv; rerun to resume.
+# Autograde submitted/<student>/$(ASSIGNMENT)/ (student code in a bubblewrap sandbox), write
+# feedback/ and grades.csv; rerun to resume. UNSAFE_NO_SANDBOX=1 grades without the sandbox.
 TIMEOUT ?= 30
 grade: $(STAMP)
 	@test -n "$(ASSIGNMENT)" || { echo "usage: make grade ASSIGNMENT=ex03_reasoning [TIMEOUT=30] [REGRADE=1]"; exit 2; }
-	$(BIN)/python -m s400.grading $(ASSIGNMENT) --timeout=$(TIMEOUT) $(if $(REGRADE),--regrade)
+	$(BIN)/python -m s400_instructor.grading $(ASSIGNMENT) --timeout=$(TIMEOUT) $(if $(REGRADE),--regrade) \
+	  $(if $(UNSAFE_NO_SANDBOX),--unsafe-no-sandbox)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)

@@ -6,6 +6,8 @@ students get; submissions go in submitted/<student>/<assignment>/ (see `make gra
 
 from pathlib import Path
 
+from s400_instructor.grading.preprocessors import use_sandbox
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
@@ -18,19 +20,19 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.ClearSolutions.code_stub = {"python": "..."}
 c.ClearSolutions.text_stub = "Write your answer here."
 
-# A per-cell limit for grading, so an infinite loop costs one question, not the whole run.
-c.Execute.timeout = 30
+# Autograding (make grade, nbgrader autograde, the Formgrader) runs each submission's code in a
+# bubblewrap sandbox that sees nothing of this directory and checks the answers outside it
+# (s400_instructor.grading); nbgrader's own kernel never runs student code.
+use_sandbox(c)
+# A per-cell limit, so an infinite loop costs one question, not the whole run.
+c.SandboxedExecute.timeout = 30
 
 # Feedback shows that a hidden test failed and why, not the test's code or its answer key.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "s400.grading.HideHiddenTests",
+    "s400_instructor.grading.preprocessors.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
 # A test cell a student deleted comes back (nbgrader marks it), so nobody loses a question by accident.
 c.OverwriteCells.add_missing_cells = True
-
-# Grading kernels keep no history file and do not warn about their local TCP connection in the
-# grader's terminal (students' errors still reach the notebooks).
-c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

@@ -9,7 +9,22 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 from locations import ROOT
+
+from s400_instructor.grading.sandbox import refusal
+
+
+def require_sandbox() -> None:
+    """Skip (locally) or fail (S400_REQUIRE_SANDBOX=1, as in CI) where bubblewrap cannot run."""
+    why = refusal()
+    if why:
+        message = (
+            f"grading needs its sandbox: {why}; set S400_REQUIRE_SANDBOX=1 to make this an error"
+        )
+        if os.environ.get("S400_REQUIRE_SANDBOX") == "1":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
 
 
 def course(tmp: Path, assignments: list[str]) -> Path:

@@ -1,13 +1,10 @@
 """The answer checks: plain-words feedback, and no passing with objects built to fool a comparison."""
 
 import math
-import runpy
 
 import numpy as np
 import pytest
 
-import s400
-from s400 import checks
 from s400.checks import (
     NOT_ANSWERED,
     NotYetCorrect,
@@ -104,15 +101,3 @@ def test_expect_raises_with_the_message_and_prints_on_success(capsys):
         expect(check_count(..., 3, "h"))
     expect(check_count(3, 3, "h"))
     assert capsys.readouterr().out == "Correct: 3.\n"
-
-
-def test_a_fresh_copy_of_the_checks_ignores_patches_of_the_imported_module(monkeypatch):
-    """The hidden tests run s400/checks.py afresh, as here; patching the imported module changes nothing."""
-    monkeypatch.setattr(checks, "expect_number", lambda *args, **kwargs: None)
-    monkeypatch.setattr(
-        checks, "check_number", lambda *args, **kwargs: checks.Feedback(True, "patched")
-    )
-    fresh = runpy.run_path(f"{s400.__path__[0]}/checks.py")
-    with pytest.raises(AssertionError):
-        fresh["expect_number"](0.99, -0.45, 0.005)
-    fresh["expect_number"](-0.45, -0.45, 0.005)

@@ -1,16 +1,16 @@
 """The graded exercises: the release is nbgrader's output, keys agree, and each one grades as intended."""
 
-import ast
 import filecmp
 import json
 
 import nbformat
 import pytest
 from locations import ROOT
-from submissions import course, nbgrader, scores, solved_answers, submit
+from submissions import course, nbgrader, require_sandbox, scores, solved_answers, submit
 
-from s400.grading import grade
 from s400.questions import QUESTIONS
+from s400_instructor.grading.batch import grade
+from s400_instructor.grading.checking import read_key
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
 GRADED_HERE = [
@@ -23,16 +23,13 @@ def nbgrader_cells(path):
 
 
 def hidden_keys(assignment):
-    """(question id, checker name, literal arguments) of every hidden test in solutions/."""
+    """(question id, check name, literal key arguments) of every hidden test in solutions/."""
     keys = []
     for cell in nbgrader_cells(ROOT / "solutions" / assignment / f"{assignment}.ipynb"):
         if cell.metadata.nbgrader.get("grade") and cell.cell_type == "code":
-            visible, *hidden = cell.source.split("### BEGIN HIDDEN TESTS")
-            question = ast.literal_eval(ast.parse(visible).body[0].value.args[0])
-            call = ast.parse(hidden[0].split("### END HIDDEN TESTS")[0]).body[-1].value
-            keys.append(
-                (question, call.func.slice.value, [ast.literal_eval(a) for a in call.args[1:]])
-            )
+            question = cell.source.split('"')[1]  # check("<exercise>.<question>", answer)
+            key = read_key(cell.source)
+            keys.append((question, key.check, list(key.args)))
     return keys
 
 
@@ -56,7 +53,7 @@ def test_the_release_is_exactly_what_nbgrader_generates_from_solutions(tmp_path)
 def test_the_release_shows_no_solution_key_or_rubric(assignment):
     folder = ROOT / "exercises" / assignment
     text = (folder / f"{assignment}.ipynb").read_text()
-    for secret in ("BEGIN SOLUTION", "HIDDEN TESTS", "run_path", "Model answer"):
+    for secret in ("BEGIN SOLUTION", "HIDDEN TESTS", "s400_instructor", "Model answer"):
         assert secret not in text
     assert (
         not (folder / "rubric.md").exists()
@@ -111,6 +108,7 @@ def test_its_narrative_notebook_links_each_exercise(exercise):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """Each exercise (but 2, graded in test_grading.py) submitted solved, blank and half-solved."""
+    require_sandbox()
     root = course(tmp_path_factory.mktemp("course"), ASSIGNMENTS)
     for assignment in GRADED_HERE:
         right = solved_answers(assignment)
@@ -150,8 +148,11 @@ def test_a_blank_exercise_runs_to_the_end_and_says_not_answered_yet(graded, assi
         graded / "autograded" / "blank" / assignment / f"{assignment}.ipynb", as_version=4
     )
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert all(c.execution_count for c in code)
-    errors = [o for c in code for o in c.outputs if o.output_type == "error"]
-    assert errors and all(
-        o.ename == "NotYetCorrect" and o.evalue.startswith("Not answered yet") for o in errors
+    checks = [c for c in code if c.metadata.nbgrader.get("grade")]
+    assert all(c.execution_count for c in code if c not in checks)  # ran in the sandbox
+    outputs = [o for c in checks for o in c.outputs]
+    assert len(outputs) == len(checks) and all(
+        o.ename == "NotYetCorrect" and o.evalue.startswith("Not answered yet") for o in outputs
     )
+    errors = [o for c in code if c not in checks for o in c.outputs if o.output_type == "error"]
+    assert errors == []

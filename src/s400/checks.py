@@ -1,13 +1,15 @@
 """Friendly, tamper-resistant answer checks: they say in the student's terms what is wrong.
 
 Each ``check_*`` function returns a :class:`Feedback` (print it); :func:`expect` turns feedback into
-a pass or a :class:`NotYetCorrect` error, which is how nbgrader scores a test cell.
+a pass or a :class:`NotYetCorrect` error, which is how a check cell reports.
 
-Why this module imports only the standard library: the hidden tests of the graded exercises run a
-fresh copy of it (``runpy.run_module("s400.checks")``), so an answer cell that rebinds or patches
-``s400.checks`` (or anything it imports from the package) cannot change how those tests judge.
-Answers must be of the exact built-in type asked for: an object that claims to equal everything,
-or a subclass of ``int``/``float``/``str``/``list`` with its own comparisons, is refused.
+Students' visible checks (:mod:`s400.questions`) use these functions in their own kernel, where
+their code can patch anything; grades do not depend on that. At grading time the hidden checks
+(``s400_instructor.grading.checking``) apply the same functions, with the literal answer keys, in
+a fresh process outside the student's sandbox, to the answers the sandbox reported as plain data.
+This module imports only the standard library, so that process starts fast. Answers must be of
+the exact built-in type asked for: an object that claims to equal everything, or a subclass of
+``int``/``float``/``str``/``list`` with its own comparisons, is refused.
 """
 
 from __future__ import annotations
@@ -219,33 +221,3 @@ def check_choice(answer: Any, expected: str, options: tuple[str, ...], hint: str
     if answer == expected:
         return Feedback(True, f"Correct: {expected}.")
     return Feedback(False, f"Not yet. Hint: {_sentence(hint)}")
-
-
-# The hidden tests of the exercises call these: one line each, and quiet when the answer is right.
-
-
-def expect_sign(answer: Any, expected: int) -> None:
-    """Raise :class:`NotYetCorrect` unless ``answer`` is the sign ``expected``."""
-    expect(check_sign(answer, expected), quiet=True)
-
-
-def expect_ids(answer: Any, expected: set[str]) -> None:
-    """Raise :class:`NotYetCorrect` unless ``answer`` holds exactly the ids ``expected``."""
-    expect(check_ids(answer, expected, "see the visible check above"), quiet=True)
-
-
-def expect_number(answer: Any, expected: float, tolerance: float) -> None:
-    """Raise :class:`NotYetCorrect` unless ``answer`` is within ``tolerance`` of ``expected``."""
-    expect(check_number(answer, expected, tolerance, "see the visible check above"), quiet=True)
-
-
-def expect_count(answer: Any, expected: int) -> None:
-    """Raise :class:`NotYetCorrect` unless ``answer`` is the whole number ``expected``."""
-    expect(check_count(answer, expected, "see the visible check above"), quiet=True)
-
-
-def expect_choice(answer: Any, expected: str) -> None:
-    """Raise :class:`NotYetCorrect` unless ``answer`` is the string ``expected``."""
-    expect(
-        Feedback(type(answer) is str and answer == expected, "Not the expected choice."), quiet=True
-    )

@@ -1,21 +1,23 @@
 """Batch grading with nbgrader: one submission at a time, a progress line each, rerunnable.
 
-``python -m s400.grading ex03_reasoning`` (what ``make grade ASSIGNMENT=ex03_reasoning`` runs) in
+``python -m s400_instructor.grading ex03_reasoning`` (what ``make grade ASSIGNMENT=...`` runs) in
 the course directory (the repository root, see nbgrader_config.py):
 
-1. registers the assignment from solutions/ in the gradebook (nbgrader's generate_assignment);
-2. autogrades each submission in submitted/<student>/<assignment>/ (nbgrader's autograde) with a
-   per-cell timeout, printing one line per student. A submission that cannot be graded (a notebook
-   missing, empty or not valid JSON) is reported with the student's name; the others go on;
-3. writes feedback/<student>/<assignment>/*.html (generate_feedback) and grades.csv (nbgrader's CSV
-   export).
+1. refuses, in one line, where student code cannot be sandboxed (no bubblewrap), unless
+   ``--unsafe-no-sandbox`` is given, which every progress line then repeats;
+2. registers the assignment from solutions/ in the gradebook (nbgrader's generate_assignment);
+3. autogrades each submission in submitted/<student>/<assignment>/ (nbgrader's autograde, with
+   :mod:`.preprocessors`: the student's code runs in the sandbox, the answers are checked outside
+   it), printing one line per student with the points and any note (a repaired cell, a notebook
+   that stopped early). A submission that cannot be graded (a notebook missing, empty, not valid
+   JSON, or a link) is reported with the student's name; the others go on;
+4. writes feedback/<student>/<assignment>/*.html (generate_feedback) and grades.csv.
 
 It drives nbgrader through its Python API (``NbGraderAPI``, which the command line and the
 Formgrader also use) in one process: starting the ``nbgrader`` command once per submission cost
-more than grading the submission itself.
-
-Each graded student is appended to autograded/<assignment>.done once nbgrader has recorded the
-grade, so an interrupted run picks up where it stopped; ``--regrade`` starts again.
+more than grading the submission itself. Each graded student is appended to
+autograded/<assignment>.done once nbgrader has recorded the grade, so an interrupted run picks up
+where it stopped; ``--regrade`` starts again. None of this state is visible to student code.
 """
 
 from __future__ import annotations
@@ -25,34 +27,21 @@ import json
 import os
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbformat import NotebookNode
-from nbgrader.api import Gradebook
-from nbgrader.apps import NbGraderAPI
-from nbgrader.coursedir import CourseDirectory
-from nbgrader.plugins import CsvExportPlugin
-from nbgrader.preprocessors import ClearHiddenTests
+from nbgrader.api import Gradebook  # type: ignore[import-untyped]
+from nbgrader.apps import NbGraderAPI  # type: ignore[import-untyped]
+from nbgrader.coursedir import CourseDirectory  # type: ignore[import-untyped]
+from nbgrader.plugins import CsvExportPlugin  # type: ignore[import-untyped]
 from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 
+from s400_instructor.grading import sandbox
+from s400_instructor.grading.preprocessors import use_sandbox
 
-class HideHiddenTests(ClearHiddenTests):
-    """Feedback preprocessor: drop hidden tests from the code and their answer keys from tracebacks.
-
-    nbgrader's feedback otherwise shows the restored hidden tests (upstream issues #917, #1363).
-    """
-
-    def preprocess_cell(
-        self, cell: NotebookNode, resources: dict, cell_index: int
-    ) -> tuple[NotebookNode, dict]:
-        cell, resources = super().preprocess_cell(cell, resources, cell_index)
-        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    output.traceback = [f"{output.ename}: {output.evalue}"]
-        return cell, resources
+UNSAFE = "UNSAFE, NOT SANDBOXED: "
 
 
 @dataclass(frozen=True)
@@ -65,7 +54,7 @@ class Outcome:
 
 
 def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
-    """Why a submission folder cannot be graded: missing, empty or unreadable notebooks (empty: fine).
+    """Why a submission folder cannot be graded: missing, empty or unreadable notebooks, links.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -73,6 +62,9 @@ def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
     ...     submission_problems(Path(tmp), ["ex.ipynb", "other.ipynb"])
     ['ex.ipynb is not a valid notebook (not JSON: line 1, column 2)', 'other.ipynb is missing']
     """
+    links = [p.name for p in [folder, *folder.rglob("*")] if p.is_symlink()]
+    if links:
+        return [f"the submission holds links ({', '.join(links[:3])}), which grading refuses"]
     problems = []
     for name in notebooks:
         path = folder / name
@@ -83,7 +75,7 @@ def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
         else:
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
                 where = (
                     f": line {error.lineno}, column {error.colno}"
                     if isinstance(error, json.JSONDecodeError)
@@ -104,45 +96,66 @@ def last_error(log: str) -> str:
     """
     lines = [line.strip() for line in log.splitlines() if line.strip()]
     errors = [line for line in lines if "ERROR" in line or "Error" in line]
-    return (errors or lines or ["nbgrader failed without a message"])[-1]
+    telling = [
+        line for line in errors if "Please see" not in line and "error processing" not in line
+    ]
+    return (telling or errors or lines or ["nbgrader failed without a message"])[-1]
 
 
-def score(course: Path, assignment: str, student: str) -> str:
+def grading_notes(log: str) -> list[str]:
+    """The notes the preprocessors logged about one submission.
+
+    >>> grading_notes("[INFO] x\\n[WARNING] Grading note: the cell 'setup' was missing\\n")
+    ["the cell 'setup' was missing"]
+    """
+    return [
+        line.split("Grading note: ", 1)[1] for line in log.splitlines() if "Grading note: " in line
+    ]
+
+
+def points_summary(course: Path, assignment: str, student: str) -> str:
     """'5/7 checked automatically; written: 3 points to grade by hand', read from the gradebook."""
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         grades = [
-            g
+            (g.cell.cell_type, g.score, g.max_score, g.auto_score, g.manual_score)
             for notebook in gradebook.find_submission(assignment, student).notebooks
             for g in notebook.grades
         ]
-        checked = [g for g in grades if g.cell.cell_type == "code"]
-        written = [g for g in grades if g.cell.cell_type != "code"]
-        text = f"{sum(g.score for g in checked):g}/{sum(g.max_score for g in checked):g} checked automatically"
-        if written:
-            unanswered = [
-                g for g in written if g.auto_score == 0
-            ]  # nbgrader scores an untouched answer 0
-            to_grade = sum(
-                g.max_score for g in written if g not in unanswered and g.manual_score is None
-            )
-            text += (f"; written: {to_grade:g} points to grade by hand" if to_grade else "") + (
-                f"; {len(unanswered)} written answer(s) left blank" if unanswered else ""
-            )
+    checked = [g for g in grades if g[0] == "code"]
+    written = [g for g in grades if g[0] != "code"]
+    text = f"{sum(g[1] for g in checked):g}/{sum(g[2] for g in checked):g} checked automatically"
+    blank = [g for g in written if g[3] == 0]  # nbgrader scores an untouched answer 0
+    to_grade = sum(g[2] for g in written if g not in blank and g[4] is None)
+    if to_grade:
+        text += f"; written: {to_grade:g} points to grade by hand"
+    if blank:
+        text += f"; {len(blank)} written answer(s) left blank"
     return text
 
 
-def course_api(course: Path, timeout: int) -> NbGraderAPI:
-    """nbgrader's API for the course directory, with its nbgrader_config.py and the cell timeout."""
+def course_api(course: Path, timeout: int, unsafe: bool) -> NbGraderAPI:
+    """nbgrader's API for the course, its nbgrader_config.py, the sandbox and the cell timeout."""
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
-    config.Execute.timeout = timeout
+    use_sandbox(config)  # whatever the course's config says, grading goes through the sandbox
+    config.SandboxedExecute.timeout = timeout
+    config.SandboxedExecute.unsafe_no_sandbox = unsafe
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
 def grade(
-    assignment: str, course: Path = Path("."), timeout: int = 30, regrade: bool = False, say=print
+    assignment: str,
+    course: Path = Path("."),
+    timeout: int = 30,
+    regrade: bool = False,
+    say: Callable[[str], None] = print,
+    unsafe: bool = False,
 ) -> list[Outcome]:
     """Autograde every submission of ``assignment``, then write feedback and grades.csv."""
     course = course.resolve()
+    prefix = UNSAFE if unsafe else ""
+    why = None if unsafe else sandbox.refusal()
+    if why:
+        raise SystemExit(f"Grading refused: {why}")
     source = course / "solutions" / assignment
     if not source.is_dir():
         known = ", ".join(sorted(p.name for p in (course / "solutions").iterdir() if p.is_dir()))
@@ -152,7 +165,7 @@ def grade(
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     # nbgrader 0.9.6 triggers harmless SQLAlchemy "not in session" warnings on every submission.
     warnings.filterwarnings("ignore", category=SAWarning)
-    api = course_api(course, timeout)
+    api = course_api(course, timeout, unsafe)
     setup = api.generate_assignment(assignment)
     if not setup["success"]:
         raise SystemExit(f"nbgrader could not register {assignment}: {last_error(setup['log'])}")
@@ -164,41 +177,46 @@ def grade(
     if regrade:
         done_file.unlink(missing_ok=True)
     done = set(done_file.read_text().split()) if done_file.exists() else set()
+    where = "WITHOUT a sandbox" if unsafe else "each in a sandbox"
     say(
-        f"Grading {assignment}: {len(students)} submissions in submitted/, "
-        f"{len(done & set(students))} already graded, timeout {timeout} s per cell."
+        f"{prefix}Grading {assignment}: {len(students)} submissions in submitted/, "
+        f"{len(done & set(students))} already graded, timeout {timeout} s per cell, {where}."
     )
 
     outcomes = []
     for number, student in enumerate(students, 1):
-        prefix = f"[{number}/{len(students)}] {student}:"
+        line = f"{prefix}[{number}/{len(students)}] {student}:"
         if student in done:
             outcomes.append(Outcome(student, True, "graded in an earlier run"))
-            say(f"{prefix} graded in an earlier run ({score(course, assignment, student)})")
+            say(f"{line} graded in an earlier run ({points_summary(course, assignment, student)})")
             continue
         problems = submission_problems(course / "submitted" / student / assignment, notebooks)
         if problems:
             outcomes.append(Outcome(student, False, "; ".join(problems)))
-            say(f"{prefix} NOT GRADED: {'; '.join(problems)}")
+            say(f"{line} NOT GRADED: {'; '.join(problems)}")
             continue
         run = api.autograde(assignment, student)
         if not run["success"]:
-            outcomes.append(Outcome(student, False, last_error(run["log"])))
-            say(f"{prefix} NOT GRADED: {outcomes[-1].message}")
+            outcomes.append(Outcome(student, False, last_error(run.get("log", ""))))
+            say(f"{line} NOT GRADED: {outcomes[-1].message}")
             continue
+        done_file.parent.mkdir(exist_ok=True)
         with done_file.open("a") as log:
             log.write(student + "\n")
-        outcomes.append(Outcome(student, True, score(course, assignment, student)))
-        say(f"{prefix} {outcomes[-1].message}")
+        notes = grading_notes(run.get("log", ""))
+        message = points_summary(course, assignment, student)
+        outcomes.append(Outcome(student, True, message + "".join(f". Note: {n}" for n in notes)))
+        say(f"{line} {outcomes[-1].message}")
 
-    feedback = api.generate_feedback(assignment)
-    if not feedback["success"]:
-        say(f"Feedback failed: {last_error(feedback['log'])}")
+    if any(o.graded for o in outcomes):
+        feedback = api.generate_feedback(assignment)
+        if not feedback["success"]:
+            say(f"{prefix}Feedback failed: {last_error(feedback['log'])}")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         CsvExportPlugin(to=str(course / "grades.csv")).export(gradebook)
     failed = [o for o in outcomes if not o.graded]
     say(
-        f"Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
+        f"{prefix}Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
         f"{' (' + ', '.join(o.student for o in failed) + ')' if failed else ''}. "
         f"Feedback in feedback/<student>/{assignment}/, grades in grades.csv; "
         "grade the written answers in the Formgrader (JupyterLab: Nbgrader > Formgrader)."
@@ -208,7 +226,7 @@ def grade(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m s400.grading", description=__doc__.splitlines()[0]
+        prog="python -m s400_instructor.grading", description=(__doc__ or "").splitlines()[0]
     )
     parser.add_argument("assignment", help="e.g. ex03_reasoning (a folder of solutions/)")
     parser.add_argument(
@@ -216,10 +234,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--regrade", action="store_true", help="grade every submission again")
     parser.add_argument("--course", type=Path, default=Path("."), help="the course directory (.)")
+    parser.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="grade without bubblewrap: student code runs with your rights (not for real grades)",
+    )
     args = parser.parse_args(argv)
-    outcomes = grade(args.assignment, args.course, args.timeout, args.regrade)
+    outcomes = grade(
+        args.assignment, args.course, args.timeout, args.regrade, unsafe=args.unsafe_no_sandbox
+    )
     return 1 if any(not o.graded for o in outcomes) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,303 @@
+"""Run a student's notebook code inside the grading sandbox and report its answers as plain data.
+
+The grader (:mod:`s400_instructor.grading.sandbox`) starts ``python -I runner.py`` inside
+bubblewrap, with this file bound alone into the sandbox: it imports only the standard library and
+IPython. It reads one job, JSON, on stdin::
+
+    {"cells": [{"code": "..."}, {"extract": ["answer_q1"]}, ...], "timeout": 30,
+     "files": "/submission", "workdir": "/tmp/work", "caps": {...}}
+
+and runs the code cells in order in one IPython shell, as a kernel would; at each ``extract`` (a
+check cell's place) it reads the named variables as plain data (:func:`plain`). Each event is one
+JSON line on its stdout, written as it happens, so a process that dies keeps what came before::
+
+    {"cell": 0, "count": 1, "outputs": [...]}
+    {"cell": 1, "answers": {"answer_q1": {"value": 13}}}
+    {"end": "complete"}
+
+Nothing here is trusted by the grader: the student's code runs in this very process and can
+rewrite any of it, which changes nothing but what this one submission reports as its own answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import os
+import shutil
+import signal
+import sys
+from typing import Any
+
+MAX_ITEMS = 10_000  # numbers, strings and containers in one answer
+MAX_DEPTH = 20
+MAX_TEXT = 10_000  # characters in one string of an answer
+
+
+class NotPlain(Exception):
+    """An answer that is not plain data; the message says why, in the student's terms."""
+
+
+def _not_plain(value: Any) -> str:
+    kind = type(value)
+    name = kind.__name__
+    if kind.__module__.startswith("pandas"):
+        return f"a pandas {name} is not a plain answer: turn it into a list with .tolist()"
+    if kind.__module__ == "numpy" and name == "ndarray":
+        return "a numpy array is not a plain answer: turn it into a list with .tolist()"
+    for base in (bool, int, float, str, list, tuple, set, frozenset, dict):
+        if isinstance(value, base):
+            return f"a {name} is not a plain answer: give a plain {base.__name__}"
+    return f"a {name} is not a plain answer: give a number, a string, or a list of them"
+
+
+def plain(value: Any, room: list[int] | None = None, depth: int = 0) -> Any:
+    """``value`` as JSON-ready plain data, or :class:`NotPlain` saying why it is not an answer.
+
+    Only the exact built-in types count (numbers, strings, booleans, None, lists, tuples, sets,
+    dicts with string keys) and numpy's scalars, read by value; tuples become lists and sets
+    sorted lists. Subclasses and other objects are refused, so an answer cannot bring its own
+    comparisons into the grader.
+
+    >>> plain((3, 2.5, "C01", None))
+    [3, 2.5, 'C01', None]
+    >>> plain({"C09", "C08"})
+    ['C08', 'C09']
+    >>> plain(float("nan"))
+    Traceback (most recent call last):
+    ...
+    s400_instructor.grading.runner.NotPlain: nan is not a number that can be checked
+    >>> class Anything(float):
+    ...     pass
+    >>> plain([Anything(1)])
+    Traceback (most recent call last):
+    ...
+    s400_instructor.grading.runner.NotPlain: a Anything is not a plain answer: give a plain float
+    """
+    room = [MAX_ITEMS] if room is None else room
+    room[0] -= 1
+    if room[0] < 0 or depth > MAX_DEPTH:
+        raise NotPlain("the answer is too large to check")
+    kind = type(value)
+    if value is None or kind is bool:
+        return value
+    if kind is int:
+        if abs(value) >= 10**300:
+            raise NotPlain("the number is too large to check")
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise NotPlain(f"{value!r} is not a number that can be checked")
+        return value
+    if kind is str:
+        if len(value) > MAX_TEXT:
+            raise NotPlain("the text is too long to check")
+        return value
+    if kind in (list, tuple):
+        return [plain(item, room, depth + 1) for item in value]
+    if kind in (set, frozenset):
+        items = [plain(item, room, depth + 1) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise NotPlain("a dict is an answer only with text keys")
+        return {key: plain(item, room, depth + 1) for key, item in value.items()}
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.generic) and kind.__module__ == "numpy":
+        return plain(value.item(), room, depth + 1)  # np.float64(0.45) -> 0.45
+    raise NotPlain(_not_plain(value))
+
+
+def extract(namespace: dict[str, Any], name: str) -> dict[str, Any]:
+    """How the answer variable ``name`` reads: its plain value, or why there is none.
+
+    >>> extract({"answer_q1": 13, "answer_q2": ...}, "answer_q1")
+    {'value': 13}
+    >>> extract({"answer_q2": ...}, "answer_q2")
+    {'unanswered': True}
+    >>> extract({}, "answer_q3")
+    {'undefined': True}
+    """
+    if name not in namespace:
+        return {"undefined": True}
+    value = namespace[name]
+    if value is Ellipsis:
+        return {"unanswered": True}
+    try:
+        return {"value": plain(value)}
+    except NotPlain as why:
+        return {"invalid": str(why)}
+    except BaseException as error:  # an object that breaks while being read: the student's
+        return {"invalid": f"the answer could not be read ({type(error).__name__})"}
+
+
+class Outputs:
+    """The outputs of the cell running now, as nbformat dicts, within the job's size caps."""
+
+    CUT = "\n[output cut: too long]\n"
+
+    def __init__(self, cell_chars: int, total_chars: int) -> None:
+        self.cell_chars, self.total_left = cell_chars, total_chars
+        self.items: list[dict[str, Any]] = []
+        self.used, self.cut = 0, False
+
+    def start(self) -> None:
+        self.items, self.used, self.cut = [], 0, False
+
+    def _room(self, size: int) -> bool:
+        """Whether ``size`` more characters fit; past the caps, one note and nothing more."""
+        if not self.cut and (self.used + size > self.cell_chars or size > self.total_left):
+            self.cut = True
+            self.items.append({"output_type": "stream", "name": "stderr", "text": self.CUT})
+        if self.cut:
+            return False
+        self.used += size
+        self.total_left -= size
+        return True
+
+    def stream(self, name: str, text: str) -> None:
+        if not self._room(len(text)):
+            return
+        last = self.items[-1] if self.items else None
+        if last and last["output_type"] == "stream" and last["name"] == name:
+            last["text"] += text
+        else:
+            self.items.append({"output_type": "stream", "name": name, "text": text})
+
+    def add(self, output: dict[str, Any]) -> None:
+        if self._room(len(json.dumps(output, default=str))):
+            self.items.append(output)
+
+
+class CellStream(io.TextIOBase):
+    """sys.stdout or sys.stderr for student code: what it prints becomes the cell's output."""
+
+    def __init__(self, outputs: Outputs, name: str) -> None:
+        self.outputs, self.name = outputs, name
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.outputs.stream(self.name, str(text))
+        return len(text)
+
+
+class CellTimeout(Exception):
+    """Raised in student code that runs past the time limit of one cell."""
+
+
+def make_shell(outputs: Outputs) -> Any:
+    """An IPython shell whose displays, results and tracebacks become nbformat outputs."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    def rich(data: dict) -> dict[str, str]:
+        return {mime: text for mime, text in data.items() if type(text) is str}
+
+    class Publisher(DisplayPublisher):
+        def publish(self, data, metadata=None, *args, **kwargs) -> None:  # type: ignore[override]
+            outputs.add({"output_type": "display_data", "data": rich(data), "metadata": {}})
+
+        def clear_output(self, wait: bool = False) -> None:
+            outputs.start()
+
+    class ResultHook(DisplayHook):
+        def start_displayhook(self) -> None:
+            pass
+
+        def write_output_prompt(self) -> None:
+            pass
+
+        def finish_displayhook(self) -> None:
+            pass
+
+        def write_format_data(self, format_dict, md_dict=None) -> None:  # type: ignore[override]
+            outputs.add(
+                {
+                    "output_type": "execute_result",
+                    "execution_count": self.prompt_count,
+                    "data": rich(format_dict),
+                    "metadata": {},
+                }
+            )
+
+    class Shell(InteractiveShell):
+        def enable_gui(self, gui=None) -> None:  # type: ignore[override]
+            pass  # no event loop here: `%matplotlib inline` needs none; window backends fail
+
+        def _showtraceback(self, etype, evalue, stb) -> None:  # type: ignore[override]
+            outputs.add(
+                {
+                    "output_type": "error",
+                    "ename": str(getattr(etype, "__name__", "Error")),
+                    "evalue": str(evalue),
+                    "traceback": [str(line) for line in stb],
+                }
+            )
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    return Shell.instance(config=config, displayhook_class=ResultHook, display_pub_class=Publisher)
+
+
+def main() -> None:
+    job = json.loads(sys.stdin.read())
+    results = os.dup(1)  # the grader reads events here; stray writes to fd 1 and 2 go nowhere
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(nowhere, fd)
+
+    def emit(event: dict[str, Any]) -> None:
+        data = (json.dumps(event, allow_nan=False) + "\n").encode()
+        while data:
+            data = data[os.write(results, data) :]
+
+    workdir = job["workdir"]
+    os.makedirs(workdir, exist_ok=True)
+    if job.get("files") and os.path.isdir(job["files"]):
+        with contextlib.suppress(OSError):  # the student's own files, as nbgrader gives them
+            shutil.copytree(job["files"], workdir, symlinks=True, dirs_exist_ok=True)
+    os.chdir(workdir)
+    sys.path.insert(0, "")  # as in a kernel: the notebook's folder is importable
+
+    caps = job["caps"]
+    outputs = Outputs(caps["cell_chars"], caps["total_chars"])
+    sys.stdout, sys.stderr = CellStream(outputs, "stdout"), CellStream(outputs, "stderr")
+    shell = make_shell(outputs)
+
+    def stop(signum: int, frame: Any) -> None:
+        raise CellTimeout(f"this cell ran for more than {job['timeout']} s and was stopped")
+
+    signal.signal(signal.SIGALRM, stop)
+    for index, cell in enumerate(job["cells"]):
+        if "extract" in cell:
+            answers = {name: extract(shell.user_ns, name) for name in cell["extract"]}
+            emit({"cell": index, "answers": answers})
+            continue
+        outputs.start()
+        signal.setitimer(signal.ITIMER_REAL, job["timeout"], 1.0)  # again each second if caught
+        try:
+            shell.run_cell(cell["code"], store_history=True)
+        except BaseException as error:  # the timer struck outside the student's code
+            outputs.add(
+                {
+                    "output_type": "error",
+                    "ename": type(error).__name__,
+                    "evalue": str(error),
+                    "traceback": [str(error)],
+                }
+            )
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        emit({"cell": index, "count": shell.execution_count - 1, "outputs": outputs.items})
+    emit({"end": "complete"})
+    os._exit(0)  # skip the student's atexit handlers and threads
+
+
+if __name__ == "__main__":
+    main()
