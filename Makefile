@@ -1,5 +1,8 @@
 # One command to start, one to test. Each creates .venv on first use and reuses it after.
-PYTHON ?= python3
+# PYTHON picks the interpreter that makes .venv (`make lab PYTHON=python3.12`); by default
+# python3, or once .venv exists its own Python, so that new pins keep the Python chosen.
+PYTHON    ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,python3)
+SUPPORTED := 3.11 3.12 3.13 3.14
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -7,19 +10,43 @@ PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab dashboard slides test exercises grade bench clean
+.PHONY: setup lab lab-instructor dashboard slides test exercises grade bench clean FORCE
 
 setup: $(STAMP)
 
-# Reinstall only when the pins change.
-$(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
+# major.minor of the interpreter $(1); empty when it is missing or does not run.
+python_version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PYTHON_VERSION = $(call python_version,$(PYTHON))
+PYTHON_HELP = The S-400 Decision needs Python $(firstword $(SUPPORTED)) to $(lastword $(SUPPORTED)), \
+  but $(PYTHON) $(if $(PYTHON_VERSION),is $(PYTHON_VERSION),was not found or did not run). \
+  Install one and choose it: make $(firstword $(MAKECMDGOALS) setup) PYTHON=python3.12
+
+# A Python named on the command line that is not the venv's own makes the venv anew.
+ifneq ($(origin PYTHON),file)
+ifneq ($(PYTHON_VERSION),$(call python_version,$(BIN)/python))
+REBUILD := FORCE
+endif
+endif
+
+# Reinstall only when the pins or the Python change. The students' JupyterLab leaves out
+# nbgrader's tools (make lab-instructor brings them back).
+$(STAMP): pyproject.toml constraints.txt $(REBUILD)
+	$(if $(filter $(SUPPORTED),$(PYTHON_VERSION)),,$(error $(PYTHON_HELP)))
+	$(PYTHON) -m venv $(if $(REBUILD),--clear) $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	mkdir -p $(VENV)/etc/jupyter/labconfig
+	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(VENV)/etc/jupyter/labconfig/page_config.json
 	touch $@
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# The same JupyterLab with nbgrader's tools: Formgrader, Create Assignment, Validate.
+# instructor/jupyter-config re-enables them; it outranks the venv's own config.
+lab-instructor: $(STAMP)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/instructor/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+	  $(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS)
 
 # The reasoning lab and the network explorer for a projector, served by Voila: outputs and
 # markdown only, never code, and nothing from the internet (the template in instructor/voila).
@@ -61,6 +88,8 @@ grade: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
+
+FORCE:
 
 clean:
 	rm -rf $(VENV) test-artifacts instructor/slides

@@ -32,8 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-#: Where the data lives unless S400_DATA_DIR says otherwise: the repository's data/.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from s400.paths import DEFAULT_DATA_DIR
 
 
 @dataclass(frozen=True)

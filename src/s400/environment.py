@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 
 from s400.data import DataError, load
 
 
 @dataclass(frozen=True)
 class PackageStatus:
-    """One pinned package: the version the module wants and the version installed."""
+    """One package the module needs: the versions it accepts (">=3.6,<4") and the one installed."""
 
     name: str
     wanted: str
@@ -20,11 +21,11 @@ class PackageStatus:
 
     @property
     def ok(self) -> bool:
-        return self.found == self.wanted
+        return self.found is not None and self.found in SpecifierSet(self.wanted)
 
 
 def package_statuses() -> list[PackageStatus]:
-    """Every package the module pins (read from the installed s400 metadata), with what is installed.
+    """Every package the module needs (from the installed s400 metadata), with what is installed.
 
     >>> all(s.wanted for s in package_statuses())
     True
@@ -38,8 +39,8 @@ def package_statuses() -> list[PackageStatus]:
             found = metadata.version(req.name)
         except metadata.PackageNotFoundError:
             found = None
-        (spec,) = req.specifier
-        statuses.append(PackageStatus(req.name, spec.version, found))
+        wanted = ",".join(sorted(map(str, req.specifier), reverse=True))  # lower bound first
+        statuses.append(PackageStatus(req.name, wanted, found))
     return statuses
 
 
