@@ -10,7 +10,7 @@ PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab lab-instructor dashboard slides test exercises grade bench clean FORCE
+.PHONY: setup lab lab-instructor dashboard slides test exercises grade bench lock clean FORCE
 
 setup: $(STAMP)
 
@@ -88,6 +88,20 @@ grade: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
+
+# Regenerate the lock: the newest versions pyproject.toml's ranges admit, frozen in a fresh venv of
+# the oldest supported Python, whose backports the newer ones do not need (tests/test_pins.py
+# checks that no newer Python asks for a package the lock lacks). Then run make test.
+LOCK_VENV := $(or $(TMPDIR),/tmp)/s400-lock-venv
+lock:
+	$(if $(filter $(firstword $(SUPPORTED)),$(PYTHON_VERSION)),,$(error make lock needs Python \
+	  $(firstword $(SUPPORTED)): make lock PYTHON=python$(firstword $(SUPPORTED))))
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	{ head -n 1 constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable \
+	  --exclude pip; } > constraints.txt.new && mv constraints.txt.new constraints.txt
+	rm -rf $(LOCK_VENV)
 
 FORCE:
 
