@@ -111,7 +111,7 @@ def test_the_lock_installs_on_python_3_14(wheel: Path, tmp_path: Path) -> None:
         ]
     )
 
-    chosen = {
+    chosen: dict[str, tuple[str, str]] = {
         canonicalize_name(item["metadata"]["name"]): (
             item["metadata"]["version"],
             item["download_info"]["url"].rsplit("/", 1)[-1],

@@ -17,12 +17,20 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-SUPPORTED = re.search(r"^SUPPORTED\s*:=\s*(.+)$", (ROOT / "Makefile").read_text(), re.M)[1].split()
+
+def makefile_supported() -> list[str]:
+    """The Pythons `make` accepts: the Makefile's SUPPORTED."""
+    match = re.search(r"^SUPPORTED\s*:=\s*(.+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert match, "the Makefile has no SUPPORTED line"
+    return match[1].split()
+
+
+SUPPORTED = makefile_supported()
 
 
 def pins(lines: list[str]) -> dict[str, str]:
     """name -> version for each 'name==version' line (other lines, such as '-e .', are skipped)."""
-    found = {}
+    found: dict[str, str] = {}
     for line in lines:
         line = line.split("#")[0].strip()
         if "==" in line and not line.startswith("-"):
