@@ -9,8 +9,11 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 # Root (as on a fresh cloud machine) needs --allow-root; tests add --no-browser and a token.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# Outputs, counts, ids and widget state stay (nbval and the reading site need them); timings go.
+NBSTRIP = --keep-output --keep-count --keep-id --keep-metadata-keys metadata.widgets
 
-.PHONY: setup lab lab-instructor dashboard slides test exercises grade bench lock clean FORCE
+.PHONY: setup lab lab-instructor dashboard slides site lint test exercises grade bench lock clean \
+  FORCE
 
 setup: $(STAMP)
 
@@ -34,7 +37,7 @@ $(STAMP): pyproject.toml constraints.txt $(REBUILD)
 	$(if $(filter $(SUPPORTED),$(PYTHON_VERSION)),,$(error $(PYTHON_HELP)))
 	$(PYTHON) -m venv $(if $(REBUILD),--clear) $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site]'
 	mkdir -p $(VENV)/etc/jupyter/labconfig
 	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(VENV)/etc/jupyter/labconfig/page_config.json
 	touch $@
@@ -70,8 +73,23 @@ slides: $(STAMP)
 	  --TemplateExporter.extra_template_basedirs=instructor/templates --template=offline_reveal \
 	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
+# The same checks as .pre-commit-config.yaml: lint, format, types, no stray notebook metadata.
+LINTED = src tests benchmarks instructor site nbgrader_config.py
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/nbstripout --verify $(NBSTRIP) notebooks/*.ipynb instructor/*.ipynb
+
+# The reading site: notebooks with their stored outputs (never executed), the released exercises
+# and the data README as static HTML that opens from disk with nothing from the internet. The
+# widget renderer comes once from the npm registry (site/vendor.py). Open $(SITE)/index.html.
+SITE ?= site/_build/html
+site: $(STAMP)
+	$(BIN)/python site/build.py $(SITE)
+
 # pytest exits 5 when a folder holds no tests yet; that is not a failure of the module.
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
@@ -98,7 +116,7 @@ lock:
 	  $(firstword $(SUPPORTED)): make lock PYTHON=python$(firstword $(SUPPORTED))))
 	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools
-	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test,site]'
 	{ head -n 1 constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable \
 	  --exclude pip; } > constraints.txt.new && mv constraints.txt.new constraints.txt
 	rm -rf $(LOCK_VENV)
@@ -106,4 +124,4 @@ lock:
 FORCE:
 
 clean:
-	rm -rf $(VENV) test-artifacts instructor/slides
+	rm -rf $(VENV) test-artifacts instructor/slides site/_build

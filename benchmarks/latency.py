@@ -13,9 +13,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the browser harness lives with the tests
 
-from browser.conftest import (
+from playwright.sync_api import sync_playwright
+
+from s400.data import load
+from s400.reasoning import Lab
+from s400.reasoning.sensitivity import monte_carlo, tornado
+from s400.widgets import NetworkExplorer, ReasoningLab
+from s400_testing.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
@@ -23,12 +28,6 @@ from browser.conftest import (
     run_all,
     running_server,
 )
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from s400.data import load  # noqa: E402
-from s400.reasoning import Lab  # noqa: E402
-from s400.reasoning.sensitivity import monte_carlo, tornado  # noqa: E402
-from s400.widgets import NetworkExplorer, ReasoningLab  # noqa: E402
 
 
 def median_ms(samples: list[float]) -> float:

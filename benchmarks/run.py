@@ -1,9 +1,11 @@
 """Speed figures for `make bench`: the test suite, a cold set-up to JupyterLab answering, widget
-latency (benchmarks/latency.py) and grading throughput (benchmarks/grading.py).
+latency (benchmarks/latency.py), grading throughput (benchmarks/grading.py), loading the data
+package (benchmarks/loading.py) and the reading site's build time and size
+(benchmarks/reading_site.py).
 
 Reported as medians over several runs (BENCH_RUNS, default 3) and as ratios; never asserted
 by the test suite. Results also go to benchmarks/results/latest.json. Pick sections with
-`make bench BENCH="latency"` (any of: suite setup latency grading; default all).
+`make bench BENCH="latency"` (any of: suite setup latency grading loading site; default all).
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def lab_answers_after(repo: Path, home: Path) -> float:
                 return time.perf_counter() - start
             except OSError:
                 if server.poll() is not None:
-                    raise RuntimeError("make lab exited before JupyterLab answered")
+                    raise RuntimeError("make lab exited before JupyterLab answered") from None
                 time.sleep(0.2)
         raise TimeoutError("JupyterLab did not answer within 15 minutes")
     finally:
@@ -123,13 +125,14 @@ def suite_and_setup(sections: set[str]) -> dict:
             )
     if "cold_setup_to_lab_s" in medians:
         print(
-            f"  cold / warm start ratio: {medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x"
+            "  cold / warm start ratio: "
+            f"{medians['cold_setup_to_lab_s'] / medians['warm_lab_s']:.1f}x"
         )
     return {"runs": results, "medians_s": medians}
 
 
 def main() -> None:
-    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading"}
+    sections = set(sys.argv[1:]) or {"suite", "setup", "latency", "grading", "loading", "site"}
     report: dict = {"python": sys.version.split()[0], **suite_and_setup(sections)}
     if "latency" in sections:
         import latency
@@ -139,6 +142,14 @@ def main() -> None:
         import grading
 
         report["grading"] = grading.main(RUNS)
+    if "loading" in sections:
+        import loading
+
+        report["loading"] = loading.main(RUNS)
+    if "site" in sections:
+        import reading_site
+
+        report["reading_site"] = reading_site.main(RUNS)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(report, indent=2))

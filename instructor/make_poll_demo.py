@@ -4,13 +4,14 @@
 
 Synthetic: each scenario starts from an anchor and gets random noise (seed ``SEED``) on every slider
 (values, chances, the discount rate and the network weights), rounded to the lab's slider steps and
-kept in range. The anchors, in turn: the three presets, and Ankara's stated case with the system
-fully switched on (weight of buy -> activated at 1), the variant notebook 03 examines in section 4.
-Around the three presets alone no scenario came out rational, and a demo in which the whole class
-agrees could not show how a split class looks; the share in the demo is a property of this made-up
-class, not a finding. None is a real student's answer, and each file says so in its name and notes.
-The broken files are named after what is wrong with them. tests/test_poll.py regenerates the folder
-and fails if it differs from what is committed.
+kept in range. The anchors, in turn: the three presets, and Ankara's stated case with independence
+from allies' terms valued at 6.5, a little past the break-even notebook 03 finds in section 6 (about
+6.2): a student who moved that slider until the verdict changed. Around the three presets alone no
+scenario came out rational, and a demo in which the whole class agrees could not show how a split
+class looks; the share in the demo is a property of this made-up class, not a finding. None is a
+real student's answer, and each file says so in its name and notes. The broken files are named after
+what is wrong with them. tests/test_poll.py regenerates the folder and fails if it differs from what
+is committed.
 """
 
 from __future__ import annotations
@@ -24,19 +25,23 @@ import numpy as np
 from s400.data import load
 from s400.reasoning import PRESETS, Lab
 from s400.reasoning.scenarios import preset, to_json
-from s400.widgets import slider_step
 
 SEED = 2026
 STUDENTS = 30
 NOISE = 0.15  # standard deviation, as a share of each slider's range
 #: Where the synthetic students start: a preset, and the sliders moved from it.
-ANCHORS = [("author", {}), ("ankara", {}), ("sceptic", {}), ("ankara", {"weight.E01": 1.0})]
+ANCHORS = [
+    ("author", {}),
+    ("ankara", {}),
+    ("sceptic", {}),
+    ("ankara", {"magnitude.supply_independence": 6.5}),
+]
 FOLDER = Path(__file__).parent / "poll_demo"
 README = """# Class poll demo folder: synthetic data
 
-Every `synthetic_NN.json` here is made up: a preset of notebook 03 (or Ankara's case with the system
-fully switched on) with random noise, written by `instructor/make_poll_demo.py` (seed {seed}).
-None is a real student's answer.
+Every `synthetic_NN.json` here is made up: a preset of notebook 03 (or Ankara's case with
+independence from allies' terms valued past its break-even) with random noise, written by
+`instructor/make_poll_demo.py` (seed {seed}). None is a real student's answer.
 `synthetic_07_copy.json` is a second copy of `synthetic_07.json`, and each `broken_*.json` file is
 broken on purpose, as its name says, to show how the poll lists the files it skips. So is this
 README, which is not a .json file.
@@ -50,7 +55,7 @@ def synthetic(
     kept in range."""
     scenario = {**preset(lab, reading), **moved}
     for key, p in lab.parameters.items():
-        step = slider_step(p)
+        step = p.step
         value = scenario[key] + rng.normal(0, NOISE * (p.high - p.low))
         scenario[key] = round(float(np.clip(round(value / step) * step, p.low, p.high)), 2)
     return scenario

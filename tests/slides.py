@@ -35,7 +35,7 @@ def build_slides(out: Path, home: Path, timeout: float = 300) -> Path:
         )
     except subprocess.TimeoutExpired as hung:
         raise AssertionError(
-            f"make slides did not finish in {timeout} s:\n{hung.stdout}\n{hung.stderr}"
+            f"make slides did not finish in {timeout} s:\n{hung.stdout!r}\n{hung.stderr!r}"
         ) from None
     assert run.returncode == 0, (
         f"make slides failed ({run.returncode}):\n{run.stdout}\n{run.stderr}"
@@ -44,7 +44,7 @@ def build_slides(out: Path, home: Path, timeout: float = 300) -> Path:
 
 
 class _References(HTMLParser):
-    """Collects the files a page loads: script src, link href, and url()/@import in inline styles."""
+    """Collects the files a page loads: script src, link href, url()/@import in inline styles."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,10 +55,10 @@ class _References(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag = tag
         attributes = dict(attrs)
-        if tag == "script" and attributes.get("src"):
-            self.found.append(attributes["src"])
-        if tag == "link" and attributes.get("href"):
-            self.found.append(attributes["href"])
+        if tag == "script" and (src := attributes.get("src")):
+            self.found.append(src)
+        if tag == "link" and (href := attributes.get("href")):
+            self.found.append(href)
 
     def handle_data(self, data: str) -> None:
         if self._tag == "style":

@@ -1,5 +1,6 @@
 """The content is what the module promises: a full, paraphrased, sourced reconstruction."""
 
+import hashlib
 import json
 import re
 
@@ -11,13 +12,24 @@ from s400.data import load
 OP_ED = SHARED / "op-ed.txt"
 
 
+FINGERPRINT = ROOT / "tests" / "op_ed_fingerprint.txt"
+RUN = 7  # words in a row that count as a copy
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
 
 
-def shingles(text: str, n: int) -> set[tuple[str, ...]]:
+def fingerprint(text: str) -> set[str]:
+    """Each run of RUN words, hashed: enough to find a copied run, not to recover the text."""
     tokens = words(text)
-    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+    runs = (" ".join(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1))
+    return {hashlib.sha256(run.encode()).hexdigest()[:16] for run in runs}
+
+
+def stored_fingerprint() -> set[str]:
+    lines = FINGERPRINT.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
 
 
 def project_texts() -> dict[str, str]:
@@ -34,17 +46,27 @@ def project_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.skipif(
-    not OP_ED.is_file(), reason="../shared/reference/op-ed.txt is not beside the repository"
-)
+def copied_runs(texts: dict[str, str], op_ed: set[str]) -> dict[str, int]:
+    """How many runs of the op-ed each text holds, for the texts that hold any."""
+    found = {name: len(fingerprint(text) & op_ed) for name, text in texts.items()}
+    return {name: count for name, count in found.items() if count}
+
+
 def test_no_sentence_of_the_op_ed_is_copied():
     """Paraphrase, never copy: no run of 7 words of the op-ed appears anywhere in the project."""
-    op_ed = shingles(OP_ED.read_text(encoding="utf-8"), 7)
-    copied = {
-        name: [" ".join(s) for s in shingles(text, 7) & op_ed]
-        for name, text in project_texts().items()
-    }
-    assert {name: runs for name, runs in copied.items() if runs} == {}
+    assert copied_runs(project_texts(), stored_fingerprint()) == {}
+
+
+def test_the_copy_check_finds_seven_words_in_a_row_and_not_six():
+    source = fingerprint("one two three four five six seven eight")
+    assert copied_runs({"a.md": "x two three four five six seven eight y"}, source) == {"a.md": 1}
+    assert copied_runs({"b.md": "x two three four five six seven y"}, source) == {}
+
+
+@pytest.mark.skipif(not OP_ED.is_file(), reason="needs ../shared/reference/op-ed.txt")
+def test_the_stored_fingerprint_is_the_op_eds():
+    """CI has ../shared beside the repository, so this runs there and catches a stale copy."""
+    assert stored_fingerprint() == fingerprint(OP_ED.read_text(encoding="utf-8"))
 
 
 def test_every_paragraph_is_reconstructed_in_reading_order():
@@ -98,7 +120,7 @@ def test_every_fact_cites_a_source_and_a_confidence():
 
 
 def test_the_f35_and_f16_payments_are_not_merged():
-    """factcheck.md: the $1.4bn F-16 down payment (2024) is a different payment from the F-35 payments."""
+    """factcheck.md: the $1.4bn F-16 down payment (2024) is not one of the F-35 payments."""
     figures = load().figures
     assert figures["f35_payments"].metric != figures["f16_down_payment_2024"].metric
     assert (figures["f35_payments"].low, figures["f35_payments"].high) == (1.25, 1.4)
@@ -111,7 +133,8 @@ def test_nothing_is_dated_after_the_sources_end():
 
 
 def test_edges_rest_on_what_they_cite():
-    """An op-ed edge cites a claim of the author or of someone the author reports; assumptions say why."""
+    """An op-ed edge cites a claim of the author or of someone the author reports; assumptions
+    say why."""
     data = load()
     for edge in data.edges:
         if edge.basis == "assumption":
@@ -137,3 +160,10 @@ def test_op_ed_edges_follow_the_written_weight_rule():
         if e.basis == "op-ed" and e.weight != rule[data.claims[e.claim].hedge]
     }
     assert off == {}
+
+
+if __name__ == "__main__":  # regenerate the fingerprint from the op-ed
+    lines = FINGERPRINT.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    hashes = sorted(fingerprint(OP_ED.read_text(encoding="utf-8")))
+    FINGERPRINT.write_text("\n".join(header + hashes) + "\n", encoding="utf-8")

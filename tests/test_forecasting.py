@@ -69,21 +69,21 @@ def test_the_authors_implied_probability_follows_the_hedge_rule():
 
 def test_the_authors_brier_score_both_ways_of_scoring_partly():
     author = {pid: implied_probability(p, DATA) for pid, p in DATA.predictions.items()}
-    # partly = 0.5: true PR01 (0.6): 0.16, PR04 (0.8): 0.04; false PR06, PR07 (0.6): 0.36 each;
+    # partly = 0.5: true PR01 (0.6): 0.16, PR04 (0.8): 0.04;
     # partly PR02, PR03, PR05 (0.6): 0.01 each, PR08, PR09 (0.8): 0.09 each, PR11 (0.4): 0.01;
-    # PR10 untested, left out. Sum 1.14 over 10.
+    # PR06, PR07, PR10 untested (a contested condition), left out. Sum 0.42 over 8.
     half = score(author, DATA.predictions)
-    assert half.left_out == ("PR10",) and half.brier == pytest.approx(0.114)
-    # partly left out: 0.16 + 0.04 + 0.36 + 0.36 = 0.92 over 4
+    assert half.left_out == ("PR06", "PR07", "PR10") and half.brier == pytest.approx(0.0525)
+    # partly left out: 0.16 + 0.04 = 0.2 over 2
     out = score(author, DATA.predictions, partly=None)
-    assert out.ids == ("PR01", "PR04", "PR06", "PR07") and out.brier == pytest.approx(0.23)
+    assert out.ids == ("PR01", "PR04") and out.brier == pytest.approx(0.1)
 
 
 def test_comparison_text_names_what_was_left_out():
-    author = score({"PR01": 0.6, "PR06": 0.6}, DATA.predictions)
-    yours = score({"PR01": 1.0, "PR06": 0.0, "PR10": 0.3}, DATA.predictions)
-    # yours: 0 + 0 = 0; the author: (0.16 + 0.36) / 2 = 0.26; always 50 %: 0.25
+    author = score({"PR01": 0.6, "PR02": 0.6}, DATA.predictions)
+    yours = score({"PR01": 1.0, "PR02": 0.5, "PR10": 0.3}, DATA.predictions)
+    # yours: 0 + 0 = 0; the author: (0.16 + 0.01) / 2 = 0.085; always 50 %: (0.25 + 0) / 2
     assert comparison_text(yours, author) == (
         "Your Brier score: 0.000 on 2 predictions (left out: PR10). "
-        "The author: 0.260. Always 50%: 0.250."
+        "The author: 0.085. Always 50%: 0.125."
     )

@@ -67,7 +67,8 @@ FINDINGS = [p for p in NOTEBOOKS if p.parent.name == "notebooks"] + [
 
 @pytest.mark.parametrize("path", FINDINGS, ids=lambda p: p.name)
 def test_checked_cells_have_stored_outputs_to_check(path):
-    """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store checks nothing."""
+    """nbval compares a '# NBVAL_CHECK_OUTPUT' cell with its stored output; an empty store
+    checks nothing."""
     checked = [
         c for c in cells(path) if c["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in source(c)
     ]
@@ -108,3 +109,20 @@ def test_every_claim_and_every_edge_is_shown(name, ids):
 def test_the_absolute_path_check_can_fail():
     assert ABSOLUTE_PATH.search("open('/home/ann/data.csv')")
     assert not ABSOLUTE_PATH.search("open('data/claims.csv')")
+
+
+LESSONS = sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_every_lesson_has_the_modules_frame(path):
+    """Objectives, time and prerequisites on top; a summary, discussion questions and a link to
+    its own graded exercise at the end (the frame CONTRIBUTING.md describes)."""
+    opening = source(cells(path)[0])
+    markdown = "\n".join(source(c) for c in cells(path) if c["cell_type"] == "markdown")
+    number = path.name[:2]
+    assert "**Learning objectives.**" in opening and "**Prerequisites" in opening
+    assert re.search(r"^## Summary$", markdown, re.M), "a '## Summary' section"
+    assert re.search(r"^## Discussion questions$", markdown, re.M), "a '## Discussion questions'"
+    exercise = next((ROOT / "exercises").glob(f"ex{number}_*"))
+    assert f"exercises/{exercise.name}" in markdown, f"a link to exercises/{exercise.name}"

@@ -134,12 +134,12 @@ def test_the_lock_holds_every_dependency_each_python_asks_for(python: str):
 
 
 def _requirements(dist: str, env: dict[str, str]) -> list[Requirement]:
-    """The requirements of the installed `dist` whose markers hold in `env`; s400's with [test]."""
+    """Requirements of the installed `dist` whose markers hold in `env` (s400: with its extras)."""
     try:
         texts = metadata.requires(dist) or []
     except metadata.PackageNotFoundError:  # locked for another Python only (e.g. a backport)
         return []
-    extras = ("", "test") if dist == "s400" else ("",)
+    extras = ("", *pyproject()["optional-dependencies"]) if dist == "s400" else ("",)
     reqs = [Requirement(text) for text in texts]
     return [
         r

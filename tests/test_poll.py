@@ -3,6 +3,7 @@ summaries match hand-computed values; the demo folder is exactly what its script
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -132,7 +133,10 @@ def test_missing_parameters_are_rejected_not_filled_in(tmp_path):
 
 def test_a_huge_file_is_not_read(tmp_path):
     reason = only_problem(tmp_path, b"{" + b" " * MAX_BYTES)
-    assert reason.startswith(f"too large ({MAX_BYTES + 1:,} bytes)")
+    assert reason == (
+        f"too large (more than {MAX_BYTES:,} bytes): a scenario file is about 1.5 KB; "
+        "export it from the lab again"
+    )
 
 
 def test_a_file_of_exactly_the_cap_is_read(tmp_path):
@@ -189,11 +193,15 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path):
 
 
 def test_an_unreadable_file_is_listed(tmp_path, monkeypatch):
-    # chmod 0 would not stop root (as in CI), so the read itself is made to fail as it would for a student.
-    def refuse(path):
-        raise PermissionError(13, "Permission denied", str(path))
+    # chmod 0 would not stop root (as in CI), so opening it is made to fail as it would for a student.
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == "locked.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     assert (
         only_problem(tmp_path, scenario_file(), "locked.json")
         == "could not be read (Permission denied)"
@@ -233,8 +241,10 @@ def entries(*scenarios: dict) -> list[Entry]:
 
 
 def test_share_rational_and_best_options_by_hand():
-    # RATIONAL: buying wins; author: buying neither is best; ankara: the Patriot offer is best
-    class_ = entries(RATIONAL, RATIONAL, preset(LAB, "author"), preset(LAB, "ankara"))
+    # RATIONAL: buying wins; author: buying neither is best; relations valued at 10 and nothing
+    # else: the Patriot offer is best (0.5 x 10 - 3.5 = 1.5 against 0 and a negative purchase)
+    relations = {**LAB.default(), "magnitude.us_relations": 10.0}
+    class_ = entries(RATIONAL, RATIONAL, preset(LAB, "author"), relations)
     assert share_rational(LAB, class_) == 0.5
     assert best_options(LAB, class_) == {
         "Buy the S-400": 2,

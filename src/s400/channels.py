@@ -1,4 +1,4 @@
-"""Channels between Washington and Ankara: a multiplex (layered) network of institutions, cut and probed.
+"""Channels between Washington and Ankara: a multiplex network of institutions, cut and probed.
 
 The ``tie`` edges of the data package link actors (governments, armed forces, banks, an agency,
 the alliance) in layers: political, military, financial, economic. Two actors can be tied in
@@ -21,23 +21,46 @@ import networkx as nx
 from s400.data import Dataset
 from s400.network import tie_graph
 
-#: The two states' institutions and the alliance they share; Russia's ties come back in notebook 06.
+#: The two states' institutions and the alliance they share; Russia's ties come back in
+#: notebook 06.
 US_TURKEY = ("us_gov", "pentagon", "us_finance", "nato", "ssb", "turkey_gov", "tsk", "tr_finance")
 
 
 def channel_graph(data: Dataset, actors: Iterable[str] = US_TURKEY) -> nx.MultiGraph:
     """The ties among ``actors`` (default: the US–Turkey institutions and NATO), one edge per tie.
 
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+    actors : iterable of str, default ``US_TURKEY``
+        The actors to keep; ties to any other actor are left out.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        The kept actors, in nodes.csv order, and every tie between two of them, keyed by its id
+        and with its attributes (as in :func:`s400.network.tie_graph`).
+
+    Examples
+    --------
+    edges.csv has 17 ties; 5 of them touch Russia (E37, E38, E41, E42, E43), which leaves 12
+    among the 8 actors. The Pentagon's two ties are E31 and E33, both military.
+
     >>> from s400.data import load
     >>> g = channel_graph(load())
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (8, 12)
     >>> sorted(layer for _, _, layer in g.edges("pentagon", data="layer"))
     ['military', 'military']
+    >>> list(channel_graph(load(), ["turkey_gov", "russia"]).edges(keys=True))
+    [('turkey_gov', 'russia', 'E37'), ('turkey_gov', 'russia', 'E38'), \
+('turkey_gov', 'russia', 'E43')]
     """
     keep, ties = set(actors), tie_graph(data)
     graph = nx.MultiGraph()
-    graph.add_nodes_from(
-        (n, d) for n, d in ties.nodes(data=True) if n in keep
-    )  # in nodes.csv order
+    # In nodes.csv order.
+    graph.add_nodes_from((n, d) for n, d in ties.nodes(data=True) if n in keep)
     graph.add_edges_from(
         (u, v, k, d) for u, v, k, d in ties.edges(keys=True, data=True) if u in keep and v in keep
     )
@@ -49,9 +72,30 @@ def cut(
 ) -> nx.MultiGraph:
     """A copy of ``graph`` without the ties in ``layers`` and without the nodes in ``institutions``.
 
-    >>> g = nx.MultiGraph([("us", "tr", {"layer": "political"}), ("us", "tr", {"layer": "economic"})])
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        Ties with a ``layer``.
+    layers : iterable of str, default ()
+        The layers to close: their ties are left out.
+    institutions : iterable of str, default ()
+        The nodes to take out, with all their ties.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        A new graph; the nodes left keep their order, attributes and isolated nodes stay.
+
+    Examples
+    --------
+    >>> g = nx.MultiGraph(
+    ...     [("us", "tr", {"layer": "political"}), ("us", "tr", {"layer": "economic"})]
+    ... )
     >>> [layer for _, _, layer in cut(g, ["political"]).edges(data="layer")]
     ['economic']
+    >>> h = cut(g, institutions=["tr"])
+    >>> list(h), h.number_of_edges(), g.number_of_edges()  # g itself keeps both ties
+    (['us'], 0, 2)
     """
     closed = set(layers)
     kept = nx.MultiGraph()
@@ -67,9 +111,23 @@ def cut(
 def collapse(graph: nx.MultiGraph) -> nx.Graph:
     """One edge per tied pair, whose ``capacity`` is the number of ties between them.
 
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        Any multigraph.
+
+    Returns
+    -------
+    networkx.Graph
+        Every node of ``graph`` (attributes left out) and one edge per tied pair, with
+        ``capacity``: the number of ties between the pair.
+
+    Examples
+    --------
     >>> g = nx.MultiGraph([("a", "b"), ("a", "b"), ("b", "c")])
-    >>> sorted(collapse(g).edges(data="capacity"))
-    [('a', 'b', 2), ('b', 'c', 1)]
+    >>> g.add_node("d")
+    >>> sorted(collapse(g).edges(data="capacity")), list(collapse(g))  # a-b tied twice
+    ([('a', 'b', 2), ('b', 'c', 1)], ['a', 'b', 'c', 'd'])
     """
     simple = nx.Graph()
     simple.add_nodes_from(graph)
@@ -84,10 +142,48 @@ def collapse(graph: nx.MultiGraph) -> nx.Graph:
 def layers_linking(graph: nx.MultiGraph, source: str, target: str) -> dict[str, bool]:
     """For each layer, whether ``source`` and ``target`` are connected through that layer alone.
 
-    >>> g = nx.MultiGraph([("us", "dod", {"layer": "military"}), ("dod", "tr", {"layer": "military"}),
-    ...                    ("us", "tr", {"layer": "political"}), ("us", "bank", {"layer": "financial"})])
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        Ties with a ``layer``.
+    source : str
+        One actor.
+    target : str
+        The other actor.
+
+    Returns
+    -------
+    dict of str to bool
+        Every layer of ``graph``, sorted, and whether a route in that layer alone links the two.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph`` (and it has a tie).
+
+    Examples
+    --------
+    The military layer links us and tr through dod, the political layer directly; the
+    financial one reaches only the bank.
+
+    >>> g = nx.MultiGraph(
+    ...     [
+    ...         ("us", "dod", {"layer": "military"}),
+    ...         ("dod", "tr", {"layer": "military"}),
+    ...         ("us", "tr", {"layer": "political"}),
+    ...         ("us", "bank", {"layer": "financial"}),
+    ...     ]
+    ... )
     >>> layers_linking(g, "us", "tr")
     {'financial': False, 'military': True, 'political': True}
+
+    In the data, each of the four layers among the US and Turkish institutions links the two
+    governments on its own (edges.csv): political E29, economic E30, military E33-E31-E34
+    (through the Pentagon and the armed forces), financial E35-E32-E36 (through the banks).
+
+    >>> from s400.data import load
+    >>> layers_linking(channel_graph(load()), "us_gov", "turkey_gov")
+    {'economic': True, 'financial': True, 'military': True, 'political': True}
     """
     layers = sorted({layer for _, _, layer in graph.edges(data="layer")})
     return {
@@ -96,12 +192,50 @@ def layers_linking(graph: nx.MultiGraph, source: str, target: str) -> dict[str, 
 
 
 def routes(graph: nx.MultiGraph, source: str, target: str) -> list[tuple[str, ...]]:
-    """A largest set of routes from ``source`` to ``target`` that share no institution in between
-    (node-disjoint paths; a direct tie is a route of its own), shortest first.
+    """A largest set of routes from ``source`` to ``target`` that share no institution in between.
 
+    The routes are node-disjoint paths; a direct tie is a route of its own.
+
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        The channel graph (ties in parallel count as one route).
+    source : str
+        Where the routes start.
+    target : str
+        Where they end.
+
+    Returns
+    -------
+    list of tuple of str
+        Each route as its nodes, shortest first, then in alphabetical order; empty when the
+        two are not connected.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph``.
+
+    Examples
+    --------
     >>> g = nx.MultiGraph([("us", "tr"), ("us", "dod"), ("dod", "tsk"), ("tsk", "tr")])
     >>> routes(g, "us", "tr")
     [('us', 'tr'), ('us', 'dod', 'tsk', 'tr')]
+    >>> routes(nx.MultiGraph([("us", "dod"), ("tr", "tsk")]), "us", "tr")
+    []
+
+    In the data the governments are tied directly (E29, E30) and through NATO (E40, E39), the
+    procurement agency (E45, E44), the military (E33, E31, E34) and the banks (E35, E32, E36):
+    five routes that share nothing.
+
+    >>> from s400.data import load
+    >>> for route in routes(channel_graph(load()), "us_gov", "turkey_gov"):
+    ...     print(" - ".join(route))
+    us_gov - turkey_gov
+    us_gov - nato - turkey_gov
+    us_gov - ssb - turkey_gov
+    us_gov - pentagon - tsk - turkey_gov
+    us_gov - us_finance - tr_finance - turkey_gov
     """
     if not nx.has_path(graph, source, target):
         return []
@@ -110,15 +244,54 @@ def routes(graph: nx.MultiGraph, source: str, target: str) -> list[tuple[str, ..
 
 
 def min_tie_cut(graph: nx.MultiGraph, source: str, target: str) -> list[str]:
-    """The ids (edge keys) of a smallest set of ties whose loss separates ``source`` from ``target``.
+    """The ids (edge keys) of a smallest set of ties whose loss separates two actors.
 
     Every tie counts: to cut a pair tied in two layers, both ties must go.
 
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        The channel graph, ties keyed by their ids.
+    source : str
+        One actor.
+    target : str
+        The other actor.
+
+    Returns
+    -------
+    list
+        The keys of the ties to cut, sorted; empty when the two are not connected. When several
+        smallest sets exist, one of them.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph``.
+
+    Examples
+    --------
+    Cutting around us takes E1, E2 and E3 (3 ties); around us and dod, E1, E2, E4 and E5 (4).
+
     >>> g = nx.MultiGraph()
-    >>> keys = g.add_edges_from([("us", "tr", "E1"), ("us", "tr", "E2"), ("us", "dod", "E3"),
-    ...                          ("dod", "tr", "E4"), ("dod", "tr", "E5")])
+    >>> keys = g.add_edges_from(
+    ...     [
+    ...         ("us", "tr", "E1"),
+    ...         ("us", "tr", "E2"),
+    ...         ("us", "dod", "E3"),
+    ...         ("dod", "tr", "E4"),
+    ...         ("dod", "tr", "E5"),
+    ...     ]
+    ... )
     >>> min_tie_cut(g, "us", "tr")
     ['E1', 'E2', 'E3']
+
+    In the data each government has six ties among these actors (edges.csv: E29, E30, E33,
+    E35, E40, E45 for Washington), and the five routes of :func:`routes` carry 2 + 1 + 1 + 1 + 1
+    = 6 ties' worth: no set smaller than six separates them.
+
+    >>> from s400.data import load
+    >>> len(min_tie_cut(channel_graph(load()), "us_gov", "turkey_gov"))
+    6
     """
     if not nx.has_path(graph, source, target):
         return []
@@ -129,14 +302,39 @@ def min_tie_cut(graph: nx.MultiGraph, source: str, target: str) -> list[str]:
 def min_institution_cut(graph: nx.MultiGraph, source: str, target: str) -> set[str] | None:
     """A smallest set of institutions whose loss separates ``source`` from ``target``.
 
-    ``None`` when the two are tied directly (no institution stands between them), an empty set when
-    they are already apart.
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        The channel graph.
+    source : str
+        One actor.
+    target : str
+        The other actor.
 
-    >>> g = nx.MultiGraph([("us", "dod"), ("dod", "tsk"), ("tsk", "tr"), ("us", "bank"), ("bank", "tr")])
-    >>> len(min_institution_cut(g, "us", "tr"))
-    2
+    Returns
+    -------
+    set of str or None
+        The institutions; None when the two are tied directly (no institution stands between
+        them), an empty set when they are already apart.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph`` (and they are not tied).
+
+    Examples
+    --------
+    Two routes, us-dod-tsk-tr and us-bank-tr: one institution from each must go.
+
+    >>> g = nx.MultiGraph(
+    ...     [("us", "dod"), ("dod", "tsk"), ("tsk", "tr"), ("us", "bank"), ("bank", "tr")]
+    ... )
+    >>> len(min_institution_cut(g, "us", "tr")), "bank" in min_institution_cut(g, "us", "tr")
+    (2, True)
     >>> min_institution_cut(nx.MultiGraph([("us", "tr")]), "us", "tr") is None
     True
+    >>> min_institution_cut(nx.MultiGraph([("us", "dod"), ("tr", "tsk")]), "us", "tr")
+    set()
     """
     if graph.has_edge(source, target):
         return None
@@ -148,8 +346,40 @@ def min_institution_cut(graph: nx.MultiGraph, source: str, target: str) -> set[s
 def bottlenecks(graph: nx.MultiGraph, source: str, target: str) -> list[str]:
     """The institutions every route from ``source`` to ``target`` passes through, in graph order.
 
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        The channel graph.
+    source : str
+        One actor.
+    target : str
+        The other actor.
+
+    Returns
+    -------
+    list of str
+        Every node other than the two whose removal separates them; empty when they are not
+        connected at all.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph``.
+
+    Examples
+    --------
     >>> bottlenecks(nx.MultiGraph([("us", "dod"), ("dod", "tsk"), ("tsk", "tr")]), "us", "tr")
     ['dod', 'tsk']
+    >>> bottlenecks(nx.MultiGraph([("us", "dod"), ("dod", "tr"), ("us", "tr")]), "us", "tr")
+    []
+
+    With the financial layer alone, the one route from Washington to Ankara runs through the
+    banks (E35, E32, E36), in nodes.csv order.
+
+    >>> from s400.data import load
+    >>> banks_only = cut(channel_graph(load()), ["political", "economic", "military"])
+    >>> bottlenecks(banks_only, "us_gov", "turkey_gov")
+    ['us_finance', 'tr_finance']
     """
     if not nx.has_path(graph, source, target):
         return []
@@ -163,21 +393,68 @@ def bottlenecks(graph: nx.MultiGraph, source: str, target: str) -> list[str]:
 
 @dataclass(frozen=True)
 class ChannelReport:
-    """What links two actors in a (possibly cut) channel graph."""
+    """What links two actors in a (possibly cut) channel graph.
+
+    Parameters
+    ----------
+    connected : bool
+        Whether any route links the two.
+    routes : tuple of tuple of str
+        A largest set of routes that share no institution (see :func:`routes`).
+    tie_cut : tuple of str
+        The ids of a smallest set of ties whose loss separates the two (see :func:`min_tie_cut`).
+    bottlenecks : tuple of str
+        The institutions every route passes through (see :func:`bottlenecks`).
+    cut_off : tuple of str
+        The institutions left with no tie at all.
+
+    Examples
+    --------
+    >>> r = ChannelReport(True, (("us", "tr"),), ("E1",), (), ("nato",))
+    >>> len(r.routes), r.cut_off
+    (1, ('nato',))
+    """
 
     connected: bool
     routes: tuple[tuple[str, ...], ...]
     tie_cut: tuple[str, ...]
     bottlenecks: tuple[str, ...]
-    cut_off: tuple[str, ...]  # institutions left with no tie at all
+    cut_off: tuple[str, ...]
 
 
 def channel_report(graph: nx.MultiGraph, source: str, target: str) -> ChannelReport:
     """Routes, the smallest tie cut, the bottlenecks and the institutions cut off, in one record.
 
-    >>> r = channel_report(nx.MultiGraph([("us", "dod"), ("dod", "tr"), ("nato", "nato2")]), "us", "tr")
-    >>> r.connected, len(r.routes), r.tie_cut, r.bottlenecks
-    (True, 1, (0,), ('dod',))
+    Parameters
+    ----------
+    graph : networkx.MultiGraph
+        The channel graph, possibly cut.
+    source : str
+        One actor.
+    target : str
+        The other actor.
+
+    Returns
+    -------
+    ChannelReport
+        What :func:`routes`, :func:`min_tie_cut` and :func:`bottlenecks` find, and the nodes
+        of ``graph`` with no tie.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` or ``target`` is not a node of ``graph``.
+
+    Examples
+    --------
+    One route, us-dod-tr; either of its ties (both key 0, the first tie of their pair) cuts it;
+    dod is the bottleneck; nato has no tie.
+
+    >>> g = nx.MultiGraph([("us", "dod"), ("dod", "tr")])
+    >>> g.add_node("nato")
+    >>> r = channel_report(g, "us", "tr")
+    >>> r.connected, len(r.routes), r.tie_cut, r.bottlenecks, r.cut_off
+    (True, 1, (0,), ('dod',), ('nato',))
     """
     return ChannelReport(
         connected=nx.has_path(graph, source, target),
@@ -191,9 +468,41 @@ def channel_report(graph: nx.MultiGraph, source: str, target: str) -> ChannelRep
 def report_text(report: ChannelReport, labels: Mapping[str, str]) -> str:
     """One plain sentence a student reads under the channel widget.
 
+    Parameters
+    ----------
+    report : ChannelReport
+        As from :func:`channel_report`.
+    labels : mapping of str to str
+        Each institution's label; an institution without one is named by its id.
+
+    Returns
+    -------
+    str
+        Whether the two are connected, by how many routes, how many ties would separate them,
+        the bottlenecks and the institutions cut off.
+
+    Examples
+    --------
     >>> r = ChannelReport(True, (("us", "tr"), ("us", "dod", "tr")), ("E1", "E2"), (), ("nato",))
     >>> report_text(r, {"nato": "NATO allies"})
-    'Connected by 2 independent routes; cutting 2 ties would separate them; no institution is a bottleneck. Cut off: NATO allies.'
+    'Connected by 2 independent routes; cutting 2 ties would separate them; \
+no institution is a bottleneck. Cut off: NATO allies.'
+    >>> report_text(ChannelReport(True, (("us", "dod", "tr"),), ("E1",), ("dod",), ()), {})
+    'Connected by 1 independent route; cutting 1 tie would separate them; bottlenecks: dod.'
+    >>> report_text(ChannelReport(False, (), (), (), ()), {})
+    'Not connected: no route is left.'
+
+    In the data, closing the political and economic layers takes the direct ties (E29, E30)
+    and both of NATO's (E39, E40): three routes are left, the military pair, the procurement
+    agency and the banks, with Washington's three remaining ties (E33, E45, E35) as a cut.
+
+    >>> from s400.data import load
+    >>> data = load()
+    >>> g = cut(channel_graph(data), ["political", "economic"])
+    >>> labels = {n: node.label for n, node in data.nodes.items()}
+    >>> report_text(channel_report(g, "us_gov", "turkey_gov"), labels)
+    'Connected by 3 independent routes; cutting 3 ties would separate them; \
+no institution is a bottleneck. Cut off: NATO allies.'
     """
     if not report.connected:
         text = "Not connected: no route is left."

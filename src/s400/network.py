@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from math import prod
 
 import networkx as nx
@@ -20,11 +21,27 @@ from s400.data import Dataset
 def effect_graph(data: Dataset) -> nx.DiGraph:
     """The directed, signed, weighted graph of ``effect`` edges, with node attributes.
 
-    Nodes carry ``label``, ``type`` and ``description``; edges carry ``id``, ``sign``,
-    ``weight``, ``layer``, ``basis``, ``claim``, ``event``, ``figure`` and ``note``.
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Every node that is not an actor, with ``label``, ``type`` and ``description``; every
+        edge of kind ``effect``, with ``id``, ``sign``, ``weight``, ``layer``, ``basis``,
+        ``claim``, ``event``, ``figure`` and ``note``.
+
+    Examples
+    --------
+    nodes.csv has 16 nodes that are not actors; edges.csv has 29 effects (E01-E19, E21-E28, and
+    Ankara's E46-E47). E06 takes buy_s400 to us_relations with sign -1.
 
     >>> from s400.data import load
     >>> g = effect_graph(load())
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (16, 29)
     >>> g.nodes["buy_s400"]["type"], g.edges["buy_s400", "us_relations"]["sign"]
     ('decision', -1)
     """
@@ -53,23 +70,61 @@ def effect_graph(data: Dataset) -> nx.DiGraph:
 def path_sign(graph: nx.DiGraph, path: Sequence[str]) -> int:
     """Axelrod's sign of a path: +1 with an even number of negative edges, else -1.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Edges with a ``sign`` of +1 or -1.
+    path : sequence of str
+        The nodes along the path, each consecutive pair an edge.
+
+    Returns
+    -------
+    int
+        The product of the signs along the path (1 for a path of one node).
+
+    Raises
+    ------
+    KeyError
+        If two consecutive nodes of ``path`` are not joined by an edge.
+
+    Examples
+    --------
     >>> g = nx.DiGraph([("a", "b", {"sign": -1}), ("b", "c", {"sign": -1})])
-    >>> path_sign(g, ["a", "b", "c"])
-    1
+    >>> path_sign(g, ["a", "b", "c"]), path_sign(g, ["a", "b"])  # -1 x -1; -1
+    (1, -1)
     """
-    return prod(graph.edges[u, v]["sign"] for u, v in zip(path, path[1:]))
+    return prod(graph.edges[u, v]["sign"] for u, v in pairwise(path))
 
 
 def path_effect(graph: nx.DiGraph, path: Sequence[str]) -> float:
     """Strength of a path: the product of sign x weight along its edges.
 
-    >>> g = nx.DiGraph([("a", "b", {"sign": -1, "weight": 0.5}), ("b", "c", {"sign": 1, "weight": 0.4})])
-    >>> path_effect(g, ["a", "b", "c"])
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Edges with a ``sign`` and a ``weight``.
+    path : sequence of str
+        The nodes along the path, each consecutive pair an edge.
+
+    Returns
+    -------
+    float
+        The product, between -1 and 1 when every weight is in [0, 1].
+
+    Raises
+    ------
+    KeyError
+        If two consecutive nodes of ``path`` are not joined by an edge.
+
+    Examples
+    --------
+    >>> g = nx.DiGraph(
+    ...     [("a", "b", {"sign": -1, "weight": 0.5}), ("b", "c", {"sign": 1, "weight": 0.4})]
+    ... )
+    >>> path_effect(g, ["a", "b", "c"])  # (-1 x 0.5) x (1 x 0.4)
     -0.2
     """
-    return prod(
-        graph.edges[u, v]["sign"] * graph.edges[u, v]["weight"] for u, v in zip(path, path[1:])
-    )
+    return prod(graph.edges[u, v]["sign"] * graph.edges[u, v]["weight"] for u, v in pairwise(path))
 
 
 @dataclass(frozen=True)
@@ -80,6 +135,25 @@ class TotalEffect:
     every path agrees, "indeterminate" when paths disagree, "none" when no path exists.
     ``weighted`` is the sum of the path effects (Wright's path tracing), which settles
     an indeterminate verdict only once the weights are known.
+
+    Parameters
+    ----------
+    source : str
+        The node the effect starts from.
+    target : str
+        The node it reaches.
+    paths : tuple of tuple of str
+        Every simple path from ``source`` to ``target``, each as its nodes.
+    signs : tuple of int
+        Each path's sign (see :func:`path_sign`).
+    effects : tuple of float
+        Each path's effect (see :func:`path_effect`).
+
+    Examples
+    --------
+    >>> t = TotalEffect("a", "c", (("a", "b", "c"), ("a", "c")), (1, -1), (0.25, -0.5))
+    >>> t.verdict, t.weighted  # signs disagree; 0.25 - 0.5
+    ('indeterminate', -0.25)
     """
 
     source: str
@@ -90,6 +164,13 @@ class TotalEffect:
 
     @property
     def verdict(self) -> str:
+        """Axelrod's verdict from the signs alone: "+", "-", "indeterminate" or "none".
+
+        Examples
+        --------
+        >>> [TotalEffect("a", "b", (), signs, ()).verdict for signs in [(1, 1), (-1,), ()]]
+        ['+', '-', 'none']
+        """
         if not self.signs:
             return "none"
         if all(s > 0 for s in self.signs):
@@ -100,19 +181,64 @@ class TotalEffect:
 
     @property
     def weighted(self) -> float:
+        """The sum of the paths' effects (0 when there is no path).
+
+        Examples
+        --------
+        >>> TotalEffect("a", "b", (), (), (0.5, 0.25)).weighted  # 0.5 + 0.25
+        0.75
+        >>> TotalEffect("a", "b", (), (), ()).weighted
+        0
+        """
         return sum(self.effects)
 
 
 def total_effect(graph: nx.DiGraph, source: str, target: str) -> TotalEffect:
     """Every simple path from ``source`` to ``target`` with its sign and effect.
 
-    Two paths of opposite sign make the verdict indeterminate:
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Edges with a ``sign`` and a ``weight``.
+    source : str
+        The node the effect starts from.
+    target : str
+        The node it reaches.
 
-    >>> g = nx.DiGraph([("a", "b", {"sign": 1, "weight": 0.5}), ("b", "c", {"sign": 1, "weight": 0.5}),
-    ...                 ("a", "c", {"sign": -1, "weight": 0.2})])
+    Returns
+    -------
+    TotalEffect
+        The paths in sorted order, with their signs and effects.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``source`` is not a node of ``graph``.
+
+    Examples
+    --------
+    Two paths of opposite sign make the verdict indeterminate; the weights settle it:
+    0.5 x 0.5 - 0.2 = 0.05.
+
+    >>> g = nx.DiGraph(
+    ...     [
+    ...         ("a", "b", {"sign": 1, "weight": 0.5}),
+    ...         ("b", "c", {"sign": 1, "weight": 0.5}),
+    ...         ("a", "c", {"sign": -1, "weight": 0.2}),
+    ...     ]
+    ... )
     >>> t = total_effect(g, "a", "c")
-    >>> t.verdict, round(t.weighted, 2)
-    ('indeterminate', 0.05)
+    >>> t.paths, t.signs, t.verdict, round(t.weighted, 2)
+    ((('a', 'b', 'c'), ('a', 'c')), (1, -1), 'indeterminate', 0.05)
+
+    In the data, buying reaches autonomy three ways (edges.csv): directly (E03 +0.5), through
+    Russia's leverage (E10 +0.8, E23 -0.4: -0.32) and through allies' trust and Russia's
+    leverage (E09 -0.8, E22 -0.8, E23 -0.4: -0.256).
+
+    >>> from s400.data import load
+    >>> t = total_effect(effect_graph(load()), "buy_s400", "autonomy")
+    >>> [p[1] for p in t.paths], t.verdict, round(t.weighted, 3)  # 0.5 - 0.256 - 0.32
+    (['autonomy', 'nato_trust', 'russian_leverage'], 'indeterminate', -0.076)
     """
     paths = sorted(tuple(p) for p in nx.all_simple_paths(graph, source, target))
     return TotalEffect(
@@ -127,9 +253,31 @@ def total_effect(graph: nx.DiGraph, source: str, target: str) -> TotalEffect:
 def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
     """The total effect of a decision on every outcome node, in node order.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        The effect graph; outcome nodes have ``type`` "outcome".
+    decision : str
+        The node the effects start from.
+
+    Returns
+    -------
+    list of TotalEffect
+        One per outcome node, including those that no path reaches (verdict "none").
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``decision`` is not a node of ``graph`` (and the graph has an outcome).
+
+    Examples
+    --------
+    nodes.csv lists nine outcomes, from air_defence to defence_industry.
+
     >>> from s400.data import load
-    >>> [t.target for t in effects_on_outcomes(effect_graph(load()), "buy_s400")][:3]
-    ['air_defence', 'autonomy', 'us_relations']
+    >>> effects = effects_on_outcomes(effect_graph(load()), "buy_s400")
+    >>> len(effects), [t.target for t in effects][:3]
+    (9, ['air_defence', 'autonomy', 'us_relations'])
     """
     return [
         total_effect(graph, decision, node)
@@ -139,13 +287,40 @@ def effects_on_outcomes(graph: nx.DiGraph, decision: str) -> list[TotalEffect]:
 
 
 def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]:
-    """One row per outcome: how many paths lead there from ``decision``, how many are positive
-    and negative, Axelrod's verdict and the weighted total.
+    """One row per outcome: the paths from ``decision``, their signs, verdict and weighted total.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        The effect graph; outcome nodes have ``type`` "outcome" and a ``label``.
+    decision : str
+        The node the effects start from.
+
+    Returns
+    -------
+    list of dict
+        Per outcome, in node order: its label ("outcome"), the number of "paths", how many are
+        "positive" and "negative", the "verdict" and the "weighted" total (3 places).
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``decision`` is not a node of ``graph`` (and the graph has an outcome).
+
+    Examples
+    --------
     >>> g = nx.DiGraph([("d", "o", {"sign": -1, "weight": 0.5})])
-    >>> g.add_nodes_from([("d", {"type": "decision", "label": "D"}), ("o", {"type": "outcome", "label": "O"})])
+    >>> g.add_nodes_from([("d", {"type": "decision"}), ("o", {"type": "outcome", "label": "O"})])
     >>> effects_summary(g, "d")
     [{'outcome': 'O', 'paths': 1, 'positive': 0, 'negative': 1, 'verdict': '-', 'weighted': -0.5}]
+
+    The sixth outcome in nodes.csv is nato_standing: one negative path, through activation, as
+    the op-ed's "if activated" requires (E01 +0.5, E11 -0.6: -0.3).
+
+    >>> from s400.data import load
+    >>> effects_summary(effect_graph(load()), "buy_s400")[5]
+    {'outcome': 'Voice in NATO decisions', 'paths': 1, 'positive': 0, 'negative': 1, \
+'verdict': '-', 'weighted': -0.3}
     """
     return [
         {
@@ -163,9 +338,33 @@ def effects_summary(graph: nx.DiGraph, decision: str) -> list[dict[str, object]]
 def layer_view(graph: nx.Graph, layers: Iterable[str]) -> nx.Graph:
     """A read-only view of ``graph`` keeping only the edges whose ``layer`` is in ``layers``.
 
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Any graph (directed or not, multigraph or not) whose edges have a ``layer``.
+    layers : iterable of str
+        The layers to keep.
+
+    Returns
+    -------
+    networkx.Graph
+        A view of the same kind as ``graph``, with every node and only the kept edges; it
+        follows later changes to ``graph``.
+
+    Examples
+    --------
     >>> g = nx.DiGraph([("a", "b", {"layer": "military"}), ("b", "c", {"layer": "economic"})])
-    >>> list(layer_view(g, ["military"]).edges)
-    [('a', 'b')]
+    >>> list(layer_view(g, ["military"]).edges), layer_view(g, []).number_of_nodes()
+    ([('a', 'b')], 3)
+    >>> m = nx.MultiGraph([("a", "b", {"layer": "military"}), ("a", "b", {"layer": "economic"})])
+    >>> list(layer_view(m, ["economic"]).edges(keys=True))  # the second edge gets key 1
+    [('a', 'b', 1)]
+
+    In edges.csv six ties are military: E31, E33, E34, E37, E44 and E45.
+
+    >>> from s400.data import load
+    >>> layer_view(tie_graph(load()), ["military"]).number_of_edges()
+    6
     """
     keep = set(layers)
     if graph.is_multigraph():
@@ -178,15 +377,36 @@ def layer_view(graph: nx.Graph, layers: Iterable[str]) -> nx.Graph:
 def feedback_loops(graph: nx.DiGraph) -> list[tuple[tuple[str, ...], str]]:
     """Every cycle, with its kind: "reinforcing" (even number of negative edges) or "balancing".
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Edges with a ``sign`` of +1 or -1.
+
+    Returns
+    -------
+    list of (tuple of str, str)
+        Each cycle as its nodes, starting from the smallest, with its kind; sorted.
+
+    Examples
+    --------
     >>> g = nx.DiGraph([("a", "b", {"sign": -1}), ("b", "a", {"sign": -1})])
-    >>> feedback_loops(g)
+    >>> feedback_loops(g)  # -1 x -1 = 1
     [(('a', 'b'), 'reinforcing')]
+    >>> g = nx.DiGraph([("b", "c", {"sign": 1}), ("c", "a", {"sign": 1}), ("a", "b", {"sign": -1})])
+    >>> feedback_loops(g)  # 1 x 1 x -1 = -1, and the cycle starts from a
+    [(('a', 'b', 'c'), 'balancing')]
+
+    In edges.csv the one loop among the effects: sanctions harm relations (E16, -1) and
+    relations hold sanctions off (E19, -1).
+
+    >>> from s400.data import load
+    >>> feedback_loops(effect_graph(load()))
+    [(('us_relations', 'us_sanctions'), 'reinforcing')]
     """
     loops = []
     for cycle in nx.simple_cycles(graph):
-        start = cycle.index(
-            min(cycle)
-        )  # a stable rotation, so the output does not depend on hashing
+        # A stable rotation, so the output does not depend on hashing.
+        start = cycle.index(min(cycle))
         cycle = cycle[start:] + cycle[:start]
         sign = path_sign(graph, [*cycle, cycle[0]])
         loops.append((tuple(cycle), "reinforcing" if sign > 0 else "balancing"))
@@ -199,9 +419,28 @@ def centrality_table(graph: nx.DiGraph) -> list[dict[str, object]]:
     Betweenness is the share of shortest paths between other nodes that pass through the node:
     the nodes that "do the most work" in carrying effects along.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        Any directed graph; a node's ``label`` is used when it has one.
+
+    Returns
+    -------
+    list of dict
+        Per node: "node", "label" (the node itself without one), "in_degree", "out_degree" and
+        "betweenness" (normalised, 3 places); by betweenness, then degree, both descending,
+        then node.
+
+    Examples
+    --------
+    In a → b → c only the path a to c passes another node, b; of the 2 x 1 = 2 ordered pairs
+    of other nodes, that is one: 1/2 = 0.5. a and c tie at 0 and degree 1: by name.
+
     >>> g = nx.DiGraph([("a", "b"), ("b", "c")])
     >>> [(row["node"], row["betweenness"]) for row in centrality_table(g)]
     [('b', 0.5), ('a', 0.0), ('c', 0.0)]
+    >>> centrality_table(g)[0]
+    {'node': 'b', 'label': 'b', 'in_degree': 1, 'out_degree': 1, 'betweenness': 0.5}
     """
     betweenness = nx.betweenness_centrality(graph)
     rows = [
@@ -220,13 +459,29 @@ def centrality_table(graph: nx.DiGraph) -> list[dict[str, object]]:
 
 
 def argument_map(data: Dataset) -> nx.DiGraph:
-    """The op-ed's argument as a DiGraph: claims as nodes, an edge from a claim to the claim it bears on.
+    """The op-ed's argument: claims as nodes, an edge from a claim to the claim it bears on.
 
-    Nodes carry ``paragraph``, ``kind``, ``speaker``, ``condition`` and ``text``; edges carry ``relation``.
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Every claim, with ``paragraph``, ``kind``, ``speaker``, ``condition`` and ``text``; an
+        edge per row of claim_links.csv, with its ``relation``.
+
+    Examples
+    --------
+    claims.csv has 26 claims and claim_links.csv 30 links. C11, the only conclusion, bears on
+    no other claim; C08 supports it (claim_links.csv).
 
     >>> from s400.data import load
     >>> m = argument_map(load())
-    >>> [c for c in m if m.out_degree(c) == 0 and m.in_degree(c) > 0 and m.nodes[c]["kind"] == "conclusion"]
+    >>> m.number_of_nodes(), m.number_of_edges(), m.edges["C08", "C11"]["relation"]
+    (26, 30, 'supports')
+    >>> [c for c in m if m.out_degree(c) == 0 and m.nodes[c]["kind"] == "conclusion"]
     ['C11']
     """
     graph = nx.DiGraph()
@@ -247,8 +502,27 @@ def argument_map(data: Dataset) -> nx.DiGraph:
 def tie_graph(data: Dataset) -> nx.MultiGraph:
     """The actors and the channels between them: an undirected multigraph, one edge per layer.
 
+    Parameters
+    ----------
+    data : Dataset
+        The loaded data package.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        Every actor, with ``label`` and ``description``; every edge of kind ``tie``, keyed by
+        its id, with ``sign``, ``weight``, ``layer``, ``basis``, ``claim``, ``event``,
+        ``figure`` and ``note``.
+
+    Examples
+    --------
+    nodes.csv has 9 actors and edges.csv 17 ties (E29-E45); Ankara and Moscow are tied three
+    times (E37 military, E38 energy, E43 economic).
+
     >>> from s400.data import load
     >>> t = tie_graph(load())
+    >>> t.number_of_nodes(), t.number_of_edges(), sorted(t["turkey_gov"]["russia"])
+    (9, 17, ['E37', 'E38', 'E43'])
     >>> sorted({layer for _, _, layer in t.edges(data="layer")})
     ['economic', 'energy', 'financial', 'military', 'political']
     """

@@ -1,59 +1,33 @@
-"""Fixtures and helpers for tests that drive a real JupyterLab in headless Chromium.
+"""Fixtures for tests that drive a real JupyterLab in headless Chromium (helpers: s400_testing).
 
 Every test in this folder gets the `browser` marker. Without /usr/bin/chromium the tests
 skip; S400_REQUIRE_BROWSER=1 turns that skip into a failure, so CI cannot pass vacuously.
 """
 
 import contextlib
-import json
 import os
-import re
 import secrets
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, Playwright, expect, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import Page, Playwright, sync_playwright
 
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests run as root in containers
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # offline machines: no update or safe-browsing calls
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 60_000
-ANSI = re.compile(r"\x1b\[[0-9;]*m")  # tracebacks carry terminal colours
-KERNEL_IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
-PAGE_CONFIG = {
-    # The announcements plugin shows a "Jupyter news" toast over the page.
-    "disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True},
-    # window.jupyterapp gives the notebook model: the DOM renders an exception exactly
-    # like plain stderr, only the model's output_type "error" tells them apart.
-    "exposeAppInBrowser": "true",
-}
-# Autosave would write executed outputs back into the repository's notebooks.
-USER_SETTINGS = {
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    # Under load JupyterLab may open a notebook before it has settled on a kernel and ask in a
-    # "Select Kernel" dialog, which then blocks Run All (seen in CI); start the preferred one.
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
-}
+from s400_testing.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    TIMEOUT_MS,
+    Server,
+    free_port,
+    lab_args,
+    running_server,
+    screenshot,
+)
 
-expect.set_options(timeout=TIMEOUT_MS)
+CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -67,11 +41,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo
-) -> Iterator[pytest.TestReport]:
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     # Keep the call phase's report on the item, so the `page` fixture knows the test failed.
     report = yield
     if report.when == "call":
-        item.s400_call_report = report
+        item.stash[CALL_REPORT] = report
     return report
 
 
@@ -88,147 +62,13 @@ def _require_chromium() -> None:
         pytest.skip(message)
 
 
-@dataclass(frozen=True)
-class Server:
-    """A running Jupyter server on 127.0.0.1."""
-
-    port: int
-    token: str
-    log: Path
-    root_dir: Path  # the folder the server serves; `jupyter lab FILE` serves FILE's folder
-
-    def url(self, path: str = "lab") -> str:
-        """Address of `path` (no leading slash, may carry a query) with the token appended."""
-        sep = "&" if "?" in path else "?"
-        return f"http://127.0.0.1:{self.port}/{path}{sep}token={self.token}"
-
-    def lab_url(self, file: Path) -> str:
-        """JupyterLab address that opens `file` (an absolute path under root_dir)."""
-        return self.url(f"lab/tree/{file.resolve().relative_to(self.root_dir).as_posix()}")
-
-
-def free_port() -> int:
-    """A loopback port that was free a moment ago."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data))
-
-
-def jupyter_env(home: Path) -> dict[str, str]:
-    """Environment whose Jupyter, IPython and Matplotlib state all lives under `home`.
-
-    JUPYTER_DATA_DIR only adds a user level in front of the venv's share/jupyter, so the
-    lab extensions (ipywidgets) and the python3 kernelspec are still found.
-    """
-    # Inherited JUPYTER*/JUPYTERLAB* paths would leak the developer's setup in; MAKEFLAGS
-    # from an outer `make test` would leak into the inner `make lab`.
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("JUPYTER", "MAKE", "MFLAGS"))
-    }
-    dirs = (
-        "JUPYTER_CONFIG_DIR",
-        "JUPYTER_DATA_DIR",
-        "JUPYTER_RUNTIME_DIR",
-        "IPYTHONDIR",
-        "MPLCONFIGDIR",
-    )
-    for name in dirs:
-        path = home / name.lower()
-        path.mkdir(parents=True, exist_ok=True)
-        env[name] = str(path)
-    config = Path(env["JUPYTER_CONFIG_DIR"])
-    _write_json(config / "labconfig" / "page_config.json", PAGE_CONFIG)
-    # Opening a notebook makes a checkpoint copy; keep it out of the repository.
-    checkpoints = {"FileCheckpoints": {"checkpoint_dir": str(home / "checkpoints")}}
-    _write_json(config / "jupyter_server_config.json", checkpoints)
-    for name, settings in USER_SETTINGS.items():
-        _write_json(config / "lab" / "user-settings" / name, settings)
-    return env
-
-
-def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
-    """SIGTERM the process group (make and the jupyter it spawned); SIGKILL if it lingers."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(grace)
-            return
-
-
-def _wait_until_up(proc: subprocess.Popen, url: str, log: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:  # refused while starting; HTTPError (e.g. 403) is an OSError too
-            time.sleep(0.2)
-    state = (
-        f"exited with {proc.returncode}" if proc.poll() is not None else f"not up after {timeout} s"
-    )
-    pytest.fail(f"Jupyter server {state}; log {log}:\n{log.read_text()[-5000:]}", pytrace=False)
-
-
-def _root_dir(runtime_dir: Path, port: int) -> Path:
-    # The server writes jpserver-<pid>.json before it starts answering requests.
-    for info in runtime_dir.glob("jpserver-*.json"):
-        data = json.loads(info.read_text())
-        if data["port"] == port:
-            return Path(data["root_dir"]).resolve()
-    raise FileNotFoundError(f"no jpserver-*.json for port {port} in {runtime_dir}")
-
-
-@contextlib.contextmanager
-def running_server(
-    cmd: list[str], *, cwd: Path, home: Path, port: int, token: str, timeout: float = 60
-) -> Iterator[Server]:
-    """Run `cmd`, a Jupyter server on `port` with `token`, with its state under `home`.
-
-    Yields once /api/status answers (else fails with the log, `home`/server.log); on exit
-    stops the command's whole process group.
-    """
-    env, log = jupyter_env(home), home / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # a group of its own, so teardown reaches make's children
-        )
-    try:
-        _wait_until_up(proc, f"http://127.0.0.1:{port}/api/status?token={token}", log, timeout)
-        yield Server(port, token, log, _root_dir(Path(env["JUPYTER_RUNTIME_DIR"]), port))
-    finally:
-        _stop_group(proc)
-
-
-def _lab_args(token: str) -> list[str]:
-    return [
-        "--no-browser",
-        f"--ServerApp.token={token}",
-        "--ServerApp.ip=127.0.0.1",
-        "--allow-root",
-    ]
-
-
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab started as the README tells students to: `make lab` in the repository."""
     port, token = free_port(), secrets.token_hex(16)
     # -o: if pyproject.toml changed since `make setup`, `make lab` would reinstall the venv
     # under this very pytest process; `make test` refreshes it before pytest starts anyway.
-    lab_args = " ".join(_lab_args(token))
+    options = " ".join(lab_args(token))
     cmd = [
         "make",
         "-C",
@@ -237,7 +77,7 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         ".venv/.installed",
         "lab",
         f"PORT={port}",
-        f"LAB_ARGS={lab_args}",
+        f"LAB_ARGS={options}",
     ]
     home = tmp_path_factory.mktemp("make-lab")
     with running_server(cmd, cwd=REPO, home=home, port=port, token=token) as server:
@@ -254,7 +94,7 @@ def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Pa
 
         def start(root_dir: Path) -> Server:
             port, token = free_port(), secrets.token_hex(16)
-            cmd = [sys.executable, "-m", "jupyterlab", f"--port={port}", *_lab_args(token)]
+            cmd = [sys.executable, "-m", "jupyterlab", f"--port={port}", *lab_args(token)]
             home = tmp_path_factory.mktemp("lab")
             return stack.enter_context(
                 running_server(cmd, cwd=root_dir, home=home, port=port, token=token)
@@ -288,143 +128,8 @@ def page(_playwright: Playwright, tmp_path: Path, request: pytest.FixtureRequest
     context.set_default_navigation_timeout(TIMEOUT_MS)
     try:
         yield context.pages[0]
-        report = getattr(request.node, "s400_call_report", None)
+        report = request.node.stash.get(CALL_REPORT, None)
         if report is not None and report.failed:
             screenshot(context.pages[0], failed_name)
     finally:
         context.close()
-
-
-# The notebook's session is ready and its kernel connected and idle. The toolbar can show "idle"
-# a moment before this; cells run then are skipped silently (seen in CI: Run All did nothing).
-_KERNEL_READY = """() => {
-  const context = window.jupyterapp.shell.currentWidget?.sessionContext;
-  const kernel = context?.session?.kernel;
-  return !!kernel && context.isReady && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
-}"""
-_KERNEL_STATE = """() => {
-  const context = window.jupyterapp.shell.currentWidget?.sessionContext;
-  const kernel = context?.session?.kernel;
-  return {ready: !!context?.isReady, connection: kernel?.connectionStatus ?? null, status: kernel?.status ?? null};
-}"""
-
-
-def open_notebook(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook` (absolute path) in JupyterLab and wait until its kernel is connected and idle.
-
-    `reset` starts from an empty workspace: the server remembers the notebooks earlier tests
-    opened and would reopen them, hidden, next to this one.
-    """
-    page.goto(server.lab_url(notebook) + "&reset")
-    expect(page.locator(KERNEL_IDLE)).to_be_visible()
-    page.wait_for_function(_KERNEL_READY, polling=100)
-
-
-def _click_menu(page: Page, menu: str, command: str) -> None:
-    page.locator(".lm-MenuBar-item", has_text=menu).click()
-    page.locator(f"li.lm-Menu-item[data-command='{command}']").click()
-
-
-# True once a run-all has finished: kernel idle, no cell queued or running, and the first
-# non-empty code cell has a count again (counts were cleared before the run, so stale
-# counts from the saved notebook cannot satisfy this).
-_RUN_FINISHED = """idle => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  const cells = panel.content.widgets.filter(
-    c => c.model.type === 'code' && c.model.sharedModel.getSource().trim() !== '');
-  return panel.node.querySelector(idle) !== null
-    && cells.every(c => c.model.executionState !== 'running')
-    && (cells.length === 0 || cells[0].model.executionCount !== null);
-}"""
-
-# Code cells of the current notebook: source, execution count, and their error outputs.
-_CODE_CELLS = """() => window.jupyterapp.shell.currentWidget.content.widgets
-  .filter(c => c.model.type === 'code')
-  .map(c => ({
-    source: c.model.sharedModel.getSource(),
-    count: c.model.executionCount,
-    errors: c.model.outputs.toJSON().filter(o => o.output_type === 'error'),
-  }))"""
-
-
-_CELL_STATES = """() => window.jupyterapp.shell.currentWidget.content.widgets
-  .filter(c => c.model.type === 'code')
-  .map(c => [c.model.executionCount, c.model.executionState])"""
-
-
-def error_outputs(page: Page) -> list[str]:
-    """One report per error output (an exception, not mere stderr): the cell's source and traceback."""
-    reports = []
-    for cell in page.evaluate(_CODE_CELLS):
-        for error in cell["errors"]:
-            traceback = ANSI.sub("", "\n".join(error["traceback"]))
-            reports.append(f"In cell:\n{cell['source']}\n{traceback}")
-    return reports
-
-
-def run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
-    """Clear all outputs, then Run > Run All Cells; wait until the run ends.
-
-    No kernel restart: `open_notebook` gives the notebook a kernel of its own, and restarting it
-    right after it first reports idle races its websocket (seen in CI: the server could not parse
-    a frame, "unpack requires a buffer", and the kernel stayed "starting" for good).
-    Fails if a non-empty code cell did not run (an error stops a run-all), showing the errors.
-    """
-    _click_menu(page, "Edit", "editmenu:clear-all")
-    _click_menu(page, "Run", "runmenu:run-all")
-    try:
-        page.wait_for_function(_RUN_FINISHED, arg=KERNEL_IDLE, polling=100, timeout=timeout_ms)
-    except PlaywrightTimeoutError:
-        # Say where the run stood, so a timeout in CI can be diagnosed from its log alone.
-        shot = screenshot(page, "run-all-timeout")
-        states = page.evaluate(_CELL_STATES)
-        pytest.fail(
-            f"Run All did not finish within {timeout_ms / 1000:.0f} s. Kernel indicator: "
-            f"{page.locator('.jp-Notebook-ExecutionIndicator').get_attribute('data-status')}; "
-            f"session and kernel: {page.evaluate(_KERNEL_STATE)}; "
-            f"cells (count, state): {states}; screenshot {shot}",
-            pytrace=False,
-        )
-    cells = page.evaluate(_CODE_CELLS)
-    not_run = [cell["source"] for cell in cells if cell["source"].strip() and cell["count"] is None]
-    assert not not_run, (
-        "cells that did not run:\n"
-        + "\n---\n".join(not_run)
-        + "\nerrors:\n"
-        + "\n".join(error_outputs(page))
-    )
-
-
-def run_clean(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook`, run all its cells, and fail with the tracebacks if any cell raised."""
-    open_notebook(page, server, notebook)
-    run_all(page)
-    assert_no_errors(page)
-
-
-def assert_no_errors(page: Page) -> None:
-    assert not error_outputs(page), "\n\n".join(error_outputs(page))
-
-
-def shot(element: Locator, name: str) -> Path:
-    """Save one element to <repo>/test-artifacts/<name>.png as a student sees it.
-
-    JupyterLab renders only the cells near the viewport, so scroll to the element first, and wait
-    for a picture to decode: otherwise the shot can catch an empty frame.
-    """
-    ARTIFACTS.mkdir(exist_ok=True)
-    element.scroll_into_view_if_needed()
-    if element.evaluate("e => e.tagName") == "IMG":
-        element.evaluate("img => img.decode()")
-        assert element.evaluate("img => img.naturalWidth") > 0
-    path = ARTIFACTS / f"{name}.png"
-    element.screenshot(path=path)
-    return path
-
-
-def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot to <repo>/test-artifacts/<name>.png and return its path."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=path, full_page=True)
-    return path

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, run_clean, shot
+from s400_testing.browser import REPO, Server, run_clean, shot
 
 
 def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:
@@ -30,14 +30,22 @@ def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
     status = explorer.locator(".s400-network-status")
     explorer.scroll_into_view_if_needed()
     expect(status).to_have_text(
-        "Showing 28 of 28 effect edges, in the layers: economic, military, political."
+        "Showing 29 of 29 effect edges, in the layers: economic, military, political."
     )
-    explorer.get_by_label("economic").uncheck()  # 4 of the 28 effect edges are economic
+    explorer.get_by_label("economic").uncheck()  # 4 of the 29 effect edges are economic
     expect(status).to_have_text(
-        "Showing 24 of 28 effect edges, in the layers: military, political."
+        "Showing 25 of 29 effect edges, in the layers: military, political."
     )
     explorer.locator(".widget-dropdown select").select_option(
         label="E06: Buy the S-400 → Turkish–US relations (−)"
     )
     expect(explorer.locator(".s400-edge-card")).to_contain_text("Op-ed claim C08 (P2)")
     shot(explorer, "02_network_explorer")
+    # An edge of Ankara's stated case shows the statement it rests on and the dispute in its note
+    explorer.locator(".widget-dropdown select").select_option(
+        label="E47: Buy the S-400 → Technology and co-production (+)"
+    )
+    card = explorer.locator(".s400-edge-card")
+    expect(card).to_contain_text("basis: ankara")
+    expect(card).to_contain_text("tass_no_transfer_2020")
+    shot(explorer, "02_network_explorer_ankara_edge")

@@ -3,7 +3,7 @@ sentence under the widget to what the ties in edges.csv give (worked out by hand
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 
 def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:

@@ -6,8 +6,15 @@ from playwright.sync_api import Page, expect
 from s400.data import load
 from s400.poll import preset_scenarios, read_folder, verdict_summary
 from s400.reasoning import Lab
-
-from .conftest import ARTIFACTS, REPO, Server, error_outputs, open_notebook, run_all, screenshot
+from s400_testing.browser import (
+    ARTIFACTS,
+    REPO,
+    Server,
+    error_outputs,
+    open_notebook,
+    run_all,
+    screenshot,
+)
 
 LAB = Lab(load())
 NOTEBOOK = REPO / "instructor" / "class_poll.ipynb"

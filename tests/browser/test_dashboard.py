@@ -17,16 +17,14 @@ from s400.data import load
 from s400.plots import contribution_chart_svg
 from s400.reasoning import Lab, verdict_text
 from s400.reasoning.scenarios import preset
-from s400.widgets import slider_step
-
-from .conftest import (
+from s400_testing.browser import (
     ARTIFACTS,
     REPO,
-    _stop_group,
-    _wait_until_up,
     free_port,
     jupyter_env,
     screenshot,
+    stop_group,
+    wait_until_up,
 )
 
 LAB = Lab(load())
@@ -71,12 +69,10 @@ def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Voila]:
         )
     try:
         # A static file: asking for the page itself would start a kernel and run the notebook.
-        _wait_until_up(
-            proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60
-        )
+        wait_until_up(proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60)
         yield Voila(f"http://127.0.0.1:{port}/", log)
     finally:
-        _stop_group(proc)
+        stop_group(proc)
 
 
 def chart_readout(svg: str) -> list[str]:
@@ -178,7 +174,7 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
     moved = author
     for presses in (1, 2, 3):
         handle.press("ArrowRight")
-        moved = {**author, key: round(author[key] + slider_step(LAB.parameters[key]) * presses, 2)}
+        moved = {**author, key: round(author[key] + LAB.parameters[key].step * presses, 2)}
         expect(verdict).to_contain_text(verdict_text(LAB, LAB.verdict(moved)))
     assert verdict_text(LAB, LAB.verdict(moved)) != verdict_text(LAB, LAB.verdict(author))
     # The chart is a separate widget message: wait for it, then compare every number.

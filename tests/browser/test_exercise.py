@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, error_outputs, open_notebook, run_all, screenshot
+from s400_testing.browser import REPO, Server, error_outputs, open_notebook, run_all, screenshot
 
 
 def test_a_blank_exercise_runs_to_the_end_and_a_check_answers(

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import (
+from s400_testing.browser import (
     REPO,
     Server,
-    _lab_args,
     free_port,
+    lab_args,
     open_notebook,
     running_server,
     screenshot,
@@ -27,9 +27,9 @@ RIGHT_TABS = ".jp-SideBar.jp-mod-right .lm-TabBar-tab"
 def instructor_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab started as the README tells instructors to: `make lab-instructor`."""
     port, token = free_port(), secrets.token_hex(16)
-    lab_args = " ".join(_lab_args(token))
+    options = " ".join(lab_args(token))
     cmd = ["make", "-C", str(REPO), "-o", ".venv/.installed", "lab-instructor"]
-    cmd += [f"PORT={port}", f"LAB_ARGS={lab_args}"]
+    cmd += [f"PORT={port}", f"LAB_ARGS={options}"]
     home = tmp_path_factory.mktemp("make-lab-instructor")
     with running_server(cmd, cwd=REPO, home=home, port=port, token=token) as server:
         yield server

@@ -3,7 +3,7 @@ posterior to the values worked out by hand in odds form."""
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 
 def test_prior_and_moves_drive_the_posterior(lab_server: Server, page: Page) -> None:

@@ -7,8 +7,7 @@ from playwright.sync_api import Page, expect
 
 from s400.data import load
 from s400.widgets import ForecastQuiz
-
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 
 def expected_result(pr01: float, partly: str) -> str:

@@ -5,10 +5,9 @@ from playwright.sync_api import Page, expect
 
 from s400.data import load
 from s400.reasoning import Lab, verdict_text
+from s400.reasoning.ledgers import split
 from s400.reasoning.scenarios import preset
-from s400.widgets import slider_step
-
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 LAB = Lab(load())
 
@@ -19,6 +18,22 @@ def expected_verdict(scenario: dict[str, float]) -> str:
 
 def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, page: Page) -> None:
     run_clean(page, lab_server, REPO / "notebooks" / "03_reasoning_lab.ipynb")
+
+    # The two ledgers side by side, and the split of the gap that s400 computes
+    outputs = page.locator(".jp-OutputArea-output")
+    ledgers = outputs.filter(has_text="counted by")
+    expect(ledgers).to_contain_text("Technology and co-production")
+    shot(ledgers, "03_ledgers")
+    crossing = outputs.filter(has_text="on author's ledger")
+    shot(crossing, "03_crossing")
+    gap = split(LAB, preset(LAB, "ankara"), preset(LAB, "author"))
+    shares = outputs.filter(has_text="from which consequences are counted")
+    expect(shares).to_contain_text(f"{gap.ledger:+.2f}")
+    expect(shares).to_contain_text(f"{gap.sizes:+.2f}")
+    shot(shares, "03_split")
+    tornadoes = page.locator(".jp-OutputArea-output img")
+    shot(tornadoes.nth(0), "03_tornado_author")
+    shot(tornadoes.nth(1), "03_tornado_ankara")
 
     app = page.locator(".s400-reasoning-lab")
     verdict, chart = app.locator(".s400-verdict"), app.locator(".s400-chart")
@@ -40,7 +55,7 @@ def test_presets_and_sliders_drive_the_verdict_and_chart(lab_server: Server, pag
 
     # The first slider of the first tab is the value of air defence: two key presses, one step each.
     key = "magnitude.air_defence"
-    step = slider_step(LAB.parameters[key])
+    step = LAB.parameters[key].step
     handle = app.locator(".widget-slider .noUi-handle").first
     handle.focus()
     for presses in (1, 2):

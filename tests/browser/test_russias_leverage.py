@@ -1,14 +1,11 @@
 """Notebook 06 in real JupyterLab: it runs cleanly, and the leverage map answers clamps and weights
 with exactly what s400.fcm computes for the same settings."""
 
-import re
-
 from playwright.sync_api import Page, expect
 
 from s400.data import load
 from s400.widgets import LeverageMap
-
-from .conftest import REPO, Server, assert_no_errors, run_clean, shot
+from s400_testing.browser import REPO, Server, assert_no_errors, run_clean, shot
 
 LEVERAGE = "Russia's leverage over Turkey"
 
@@ -17,7 +14,7 @@ def expected_leverage(nato_repaired: bool, e22_weight: float) -> str:
     app = LeverageMap(load())
     app.clamps["nato_trust"].value = nato_repaired
     app.weights[("nato_trust", "russian_leverage")].value = e22_weight
-    return re.search(f"{LEVERAGE}</td><td>([^<]+)</td>", app.result.value).group(1)
+    return f"{app.run().final['russian_leverage']:+.2f}"
 
 
 def test_leverage_map_follows_clamps_and_weights(lab_server: Server, page: Page) -> None:

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from slides import build_slides
 
-from .conftest import ARTIFACTS
+from s400_testing.browser import ARTIFACTS
 
 SLIDE_COUNT = 4  # title, timeline, argument map, questions
 

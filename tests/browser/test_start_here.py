@@ -3,7 +3,7 @@ and its demo widget answers the keyboard."""
 
 from playwright.sync_api import Page, expect
 
-from .conftest import REPO, Server, error_outputs, open_notebook, run_all, screenshot
+from s400_testing.browser import REPO, Server, error_outputs, open_notebook, run_all, screenshot
 
 NOTEBOOK = REPO / "notebooks" / "00_start_here.ipynb"
 
@@ -26,7 +26,7 @@ def test_start_here_runs_and_slider_updates_result(lab_server: Server, page: Pag
     handle.focus()
     for _ in range(3):
         # One key, one update from the kernel: waiting for each keeps the screenshot current.
-        shown = result.text_content()
+        shown = result.text_content() or ""
         handle.press("ArrowRight")
         expect(result).not_to_have_text(shown)
     screenshot(page, "00_start_here_after")

@@ -17,8 +17,7 @@ from s400.network import effect_graph
 
 OPTIONS = ("buy_s400", "take_patriot", "buy_neither")
 DECISION = "buy_s400"  # the option the op-ed judges
-#: Consequences and the range of their magnitude sliders (bn USD-equivalent; negative: a harm
-#: to have more of).
+#: Consequences and their value sliders' ranges ($bn-equivalent; negative: a harm to have more).
 MAGNITUDE_RANGES = {
     "air_defence": (0, 15),
     "autonomy": (0, 10),
@@ -30,6 +29,8 @@ MAGNITUDE_RANGES = {
     "nato_trust": (0, 10),
     "nato_standing": (0, 10),
     "russian_leverage": (-10, 0),
+    "supply_independence": (0, 10),
+    "defence_industry": (0, 10),
 }
 #: When each consequence was felt, for discounting: the event that marks it (absent: at once).
 DELAY_EVENTS = {
@@ -48,17 +49,67 @@ Step = tuple[str, int, str]
 
 @dataclass(frozen=True)
 class Parameter:
-    """A number the student sets, with its slider range."""
+    """A number the student sets, with its slider range.
+
+    Parameters
+    ----------
+    key : str
+        The scenario key: ``magnitude.<node>``, ``probability.<node>``, ``weight.<edge id>`` or
+        ``discount_rate``.
+    label : str
+        What the slider is called.
+    low : float
+        The smallest value allowed.
+    high : float
+        The largest value allowed.
+
+    Examples
+    --------
+    >>> Parameter("magnitude.autonomy", "value of autonomy", 0, 10).step  # a range of 10
+    0.05
+    """
 
     key: str
     label: str
     low: float
     high: float
 
+    @property
+    def step(self) -> float:
+        """The slider's step: 0.01 for chances, weights and the discount rate; 0.05 for $bn.
+
+        Examples
+        --------
+        A range of 1 or less (a chance, a weight, the discount rate) gets the fine step.
+
+        >>> Parameter("discount_rate", "discount rate per year", 0, 0.3).step
+        0.01
+        >>> Parameter("magnitude.us_sanctions", "value of US sanctions", -10, 0).step
+        0.05
+        """
+        return 0.01 if self.high - self.low <= 1 else 0.05
+
 
 @dataclass(frozen=True)
 class Verdict:
-    """The best option by a scenario's numbers; ``rational`` when that is buying the S-400."""
+    """The best option by a scenario's numbers; ``rational`` when that is buying the S-400.
+
+    Parameters
+    ----------
+    best : str
+        The option with the highest expected value (one of ``OPTIONS``).
+    values : dict of str to float
+        Every option's expected value, in $bn-equivalent.
+    margin : float
+        The purchase's value minus the best alternative's (see :func:`margin_of`).
+
+    Examples
+    --------
+    >>> values = {"buy_s400": -2.5, "take_patriot": -3.5, "buy_neither": 0.0}
+    >>> v = Verdict("buy_neither", values, -2.5)
+    >>> v.best, v.rational  # -2.5 - max(-3.5, 0) = -2.5: buying loses
+    ('buy_neither', False)
+    """
 
     best: str
     values: dict[str, float]
@@ -66,7 +117,16 @@ class Verdict:
 
     @property
     def rational(self) -> bool:
-        """Whether buying the S-400 is the best option by a positive margin."""
+        """Whether buying the S-400 is the best option by a positive margin.
+
+        Examples
+        --------
+        A tie at the top is not a reason to buy: the margin must be above 0.
+
+        >>> values = {"buy_s400": 1.0, "take_patriot": 0.5, "buy_neither": 0.0}
+        >>> Verdict("buy_s400", values, 0.5).rational, Verdict("buy_s400", values, 0.0).rational
+        (True, False)
+        """
         return self.best == DECISION and self.margin > 0
 
 
@@ -77,6 +137,16 @@ def _routes(graph: nx.DiGraph, option: str, consequence: str, stops: set[str]) -
         [(graph.edges[u, v]["id"], graph.edges[u, v]["sign"], v) for u, v in nx.utils.pairwise(p)]
         for p in nx.all_simple_paths(kept, option, consequence)
     ]
+
+
+def _price(data: Dataset, option: str) -> float:
+    """An option's price in $bn from figures.csv; buying neither costs nothing."""
+    if option not in PRICES:
+        return 0.0
+    value = data.figures[PRICES[option]].value
+    if value is None:
+        raise ValueError(f"figures.csv, {PRICES[option]}: a price needs a value, not a range")
+    return value
 
 
 def margin_of(values: Mapping[str, float]) -> float:
@@ -94,8 +164,11 @@ def margin_of(values: Mapping[str, float]) -> float:
 
     Examples
     --------
-    >>> float(margin_of({"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}))  # 1 - max(3, 0)
+    >>> values = {"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}
+    >>> float(margin_of(values))  # 1 - max(3, 0)
     -2.0
+    >>> margin_of({**values, "buy_s400": np.array([2.0, 4.0])}).tolist()  # [2 - 3, 4 - 3]
+    [-1.0, 1.0]
     """
     return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
 
@@ -155,7 +228,7 @@ class Lab:
             c: years_after_reference(DELAY_EVENTS[c]) if c in DELAY_EVENTS else 0.0
             for c in self.consequences
         }
-        self.prices = {o: data.figures[PRICES[o]].value if o in PRICES else 0.0 for o in OPTIONS}
+        self.prices = {o: _price(data, o) for o in OPTIONS}
         edges = {e.id: e for e in data.edges}
         parameters = [
             *(
@@ -221,7 +294,8 @@ class Lab:
 
         >>> from s400.data import load
         >>> lab = Lab(load())
-        >>> lab.contributions({**lab.default(), "magnitude.f35_place": 10.0})["buy_s400"]["f35_place"]
+        >>> scenario = {**lab.default(), "magnitude.f35_place": 10.0}
+        >>> lab.contributions(scenario)["buy_s400"]["f35_place"]
         -9.0
         """
         out: dict[str, dict[str, float]] = {}

@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from s400.reasoning.model import Lab
+from s400.reasoning.ledgers import size_keys
+from s400.reasoning.model import OPTIONS, Lab, Scenario
 
 
 def crossings(
@@ -31,9 +32,9 @@ def crossings(
         The margin as a function of one number.
     lo, hi : float
         The range to search.
-    grid : int
+    grid : int, default 100
         How many cells the range is scanned in.
-    steps : int
+    steps : int, default 40
         How many bisections refine each crossing.
 
     Returns
@@ -253,7 +254,9 @@ def monte_carlo(
     """The margin in many worlds drawn around a scenario.
 
     Each parameter in ``keys`` is drawn uniformly within ±``spread`` of its slider's range around
-    its current value, clipped to the range. Vectorised and reproducible under ``seed``.
+    its current value, clipped to the range. Vectorised and reproducible under ``seed``. By default
+    the worlds vary the scenario's sizes but keep its ledger: a consequence it values at zero
+    (does not count) stays uncounted (see :mod:`s400.reasoning.ledgers`).
 
     Parameters
     ----------
@@ -261,15 +264,16 @@ def monte_carlo(
         The model.
     scenario : mapping
         A number for every key of ``lab.parameters``.
-    spread : float
+    spread : float, default 0.5
         The width of each draw as a share of its slider's range (1.0: as wide as the range,
         centred on the current value).
-    draws : int
+    draws : int, default 100_000
         How many worlds.
-    seed : int
+    seed : int, default 0
         The random generator's seed.
     keys : iterable of str, optional
-        The parameters to draw (default: every magnitude and probability).
+        The parameters to draw (default: every probability, and the magnitude of every
+        consequence the scenario counts).
 
     Returns
     -------
@@ -289,7 +293,7 @@ def monte_carlo(
     drawn = (
         list(keys)
         if keys is not None
-        else [k for k in lab.parameters if k.startswith(("magnitude.", "probability."))]
+        else [k for k in size_keys(lab, scenario) if k.startswith(("magnitude.", "probability."))]
     )
     worlds: dict[str, Any] = dict(scenario)
     for key in drawn:
@@ -298,3 +302,51 @@ def monte_carlo(
         draw = rng.uniform(scenario[key] - half, scenario[key] + half, draws)
         worlds[key] = np.clip(draw, p.low, p.high)
     return np.broadcast_to(lab.margin(worlds), (draws,))
+
+
+def favouring(lab: Lab, option: str, rounds: int = 3) -> Scenario | None:
+    """Numbers within the sliders' ranges under which ``option`` is the best of the three.
+
+    A search, not an argument: from the lab's default scenario, set each parameter in turn to
+    whichever end of its range (or its current value) most raises the option's lead over the
+    best other option, and go round ``rounds`` times. It shows that the lab can reach every
+    verdict; whether anyone should believe such numbers is another matter.
+
+    Parameters
+    ----------
+    lab : Lab
+        The model.
+    option : str
+        One of ``OPTIONS``.
+    rounds : int
+        How many passes over the parameters.
+
+    Returns
+    -------
+    dict or None
+        A complete scenario in which ``option`` leads by a positive margin; None if none is found.
+
+    Examples
+    --------
+    Buying neither already leads in the default scenario: nothing is valued, and it is free.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> lab.verdict(favouring(lab, "buy_neither")).best
+    'buy_neither'
+    """
+    if option not in OPTIONS:
+        raise ValueError(f"no option {option!r}; options: {', '.join(OPTIONS)}")
+
+    def lead(scenario: Scenario) -> float:
+        values = lab.values(scenario)
+        return values[option] - max(v for o, v in values.items() if o != option)
+
+    current = lab.default()
+    for _ in range(rounds):
+        for key, p in lab.parameters.items():
+            current[key] = max(
+                (current[key], float(p.low), float(p.high)),
+                key=lambda x: lead({**current, key: x}),
+            )
+    return current if lead(current) > 0 else None
