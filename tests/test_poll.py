@@ -12,7 +12,6 @@ from locations import ROOT
 from s400.data import load
 from s400.plots import draw_poll_spread
 from s400.poll import (
-    MAX_BYTES,
     Entry,
     SkippedFile,
     best_options,
@@ -27,7 +26,7 @@ from s400.poll import (
     verdict_summary,
 )
 from s400.reasoning import Lab
-from s400.reasoning.scenarios import preset, to_json
+from s400.reasoning.scenarios import MAX_BYTES, preset, to_json
 from s400.widgets import ReasoningLab
 
 LAB = Lab(load())

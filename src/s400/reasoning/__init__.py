@@ -25,8 +25,9 @@ Three modules, one purpose each:
 - :mod:`s400.reasoning.sensitivity`: break-even, beliefs to overturn, tornado, Monte Carlo.
 """
 
-from s400.reasoning.model import OPTIONS, Lab, Parameter, Scenario, Verdict, verdict_text
+from s400.reasoning.model import Lab, Parameter, Scenario
 from s400.reasoning.scenarios import PRESETS, ScenarioError
+from s400.reasoning.verdict import OPTIONS, Verdict, verdict_text
 
 __all__ = [
     "OPTIONS",

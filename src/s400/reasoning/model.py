@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import reduce
 
 import networkx as nx
-import numpy as np
 
 from s400.data import Dataset, parse_partial_date
 from s400.network import effect_graph
+from s400.reasoning.verdict import OPTIONS, Verdict, margin_of
 
-OPTIONS = ("buy_s400", "take_patriot", "buy_neither")
-DECISION = "buy_s400"  # the option the op-ed judges
 #: Consequences and their value sliders' ranges ($bn-equivalent; negative: a harm to have more).
 MAGNITUDE_RANGES = {
     "air_defence": (0, 15),
@@ -90,46 +87,6 @@ class Parameter:
         return 0.01 if self.high - self.low <= 1 else 0.05
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The best option by a scenario's numbers; ``rational`` when that is buying the S-400.
-
-    Parameters
-    ----------
-    best : str
-        The option with the highest expected value (one of ``OPTIONS``).
-    values : dict of str to float
-        Every option's expected value, in $bn-equivalent.
-    margin : float
-        The purchase's value minus the best alternative's (see :func:`margin_of`).
-
-    Examples
-    --------
-    >>> values = {"buy_s400": -2.5, "take_patriot": -3.5, "buy_neither": 0.0}
-    >>> v = Verdict("buy_neither", values, -2.5)
-    >>> v.best, v.rational  # -2.5 - max(-3.5, 0) = -2.5: buying loses
-    ('buy_neither', False)
-    """
-
-    best: str
-    values: dict[str, float]
-    margin: float
-
-    @property
-    def rational(self) -> bool:
-        """Whether buying the S-400 is the best option by a positive margin.
-
-        Examples
-        --------
-        A tie at the top is not a reason to buy: the margin must be above 0.
-
-        >>> values = {"buy_s400": 1.0, "take_patriot": 0.5, "buy_neither": 0.0}
-        >>> Verdict("buy_s400", values, 0.5).rational, Verdict("buy_s400", values, 0.0).rational
-        (True, False)
-        """
-        return self.best == DECISION and self.margin > 0
-
-
 def _routes(graph: nx.DiGraph, option: str, consequence: str, stops: set[str]) -> list[list[Step]]:
     """The routes from ``option`` to ``consequence`` that pass no other consequence in ``stops``."""
     kept = graph.subgraph(n for n in graph if n not in stops or n == consequence)
@@ -147,30 +104,6 @@ def _price(data: Dataset, option: str) -> float:
     if value is None:
         raise ValueError(f"figures.csv, {PRICES[option]}: a price needs a value, not a range")
     return value
-
-
-def margin_of(values: Mapping[str, float]) -> float:
-    """The purchase's value minus the best alternative's.
-
-    Parameters
-    ----------
-    values : mapping
-        The expected value of each option in ``OPTIONS`` (numbers, or arrays of draws).
-
-    Returns
-    -------
-    float
-        Positive when buying the S-400 beats both alternatives (an array for arrays).
-
-    Examples
-    --------
-    >>> values = {"buy_s400": 1.0, "take_patriot": 3.0, "buy_neither": 0.0}
-    >>> float(margin_of(values))  # 1 - max(3, 0)
-    -2.0
-    >>> margin_of({**values, "buy_s400": np.array([2.0, 4.0])}).tolist()  # [2 - 3, 4 - 3]
-    [-1.0, 1.0]
-    """
-    return values[DECISION] - reduce(np.maximum, (values[o] for o in OPTIONS if o != DECISION))
 
 
 class Lab:
@@ -432,40 +365,3 @@ class Lab:
         """
         values = self.values_of(contributions)
         return Verdict(max(OPTIONS, key=lambda o: values[o]), values, float(margin_of(values)))
-
-
-def verdict_text(lab: Lab, verdict: Verdict) -> str:
-    """The verdict in one plain sentence, always relative to the numbers that produced it.
-
-    Parameters
-    ----------
-    lab : Lab
-        For the options' labels.
-    verdict : Verdict
-        As returned by :meth:`Lab.verdict`.
-
-    Returns
-    -------
-    str
-        One sentence that names the best option and the margin.
-
-    Examples
-    --------
-    >>> from s400.data import load
-    >>> lab = Lab(load())
-    >>> values = {"buy_s400": 1.25, "take_patriot": -1.0, "buy_neither": 0.0}
-    >>> verdict_text(lab, Verdict("buy_s400", values, 1.25))
-    'By these numbers buying the S-400 is the rational choice: it beats the next best option, \
-Buy neither, by 1.25.'
-    """
-    best = lab.labels[verdict.best]
-    if verdict.rational:
-        runner_up = max((o for o in OPTIONS if o != DECISION), key=lambda o: verdict.values[o])
-        return (
-            "By these numbers buying the S-400 is the rational choice: it beats the next best "
-            f"option, {lab.labels[runner_up]}, by {verdict.margin:.2f}."
-        )
-    return (
-        f"By these numbers buying the S-400 is not the rational choice: {best} is better, "
-        f"by {-verdict.margin:.2f}."
-    )

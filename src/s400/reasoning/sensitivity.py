@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from s400.reasoning.ledgers import size_keys
-from s400.reasoning.model import OPTIONS, Lab, Scenario
+from s400.reasoning.model import Lab, Scenario
+from s400.reasoning.verdict import OPTIONS
 
 
 def crossings(
