@@ -4,7 +4,13 @@ import re
 
 from s400.data import load
 from s400.network import effect_graph
-from s400.plots import contribution_chart_svg, draw_network, draw_timeline, enlarge_text, to_png
+from s400.plots import (
+    contribution_chart_svg,
+    draw_network,
+    draw_timeline,
+    enlarge_text,
+    figure_svg,
+)
 from s400.widgets import NetworkExplorer
 
 
@@ -28,7 +34,8 @@ def test_enlarge_text_scales_every_text_once_tick_labels_included():
 
 def test_an_enlarged_network_still_draws():
     graph = effect_graph(load())
-    assert to_png(enlarge_text(draw_network(graph), 1.5)) != to_png(draw_network(graph))
+    assert 'font-size: 14.25px' in figure_svg(enlarge_text(draw_network(graph), 1.5))  # 9.5 × 1.5
+    assert 'font-size: 14.25px' not in figure_svg(draw_network(graph))
 
 
 def test_the_chart_scales_with_its_viewbox_to_its_full_height():

@@ -38,7 +38,7 @@ def test_effect_graph_leaves_actors_out():
 def test_path_demo_recomputes_when_a_slider_moves():
     graph = effect_graph(load())
     box = path_demo(graph, ["buy_s400", "us_relations", "economy"])
-    first, second, result = box.children
+    first, second, result, _fixes = box.children
     first.value, second.value = 0.8, 0.25
     assert result.value.startswith("<b>Effect of the path: -0.20</b>")  # -1 x 0.8 x +1 x 0.25
     assert (

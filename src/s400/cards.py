@@ -268,7 +268,11 @@ def verdict_card(lab: Lab, verdict: Verdict) -> str:
     return f"<div style='font-size:1.25em'><b>{verdict_text(lab, verdict)}</b></div>{values}"
 
 
-CELL = "padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35"
+# Left-aligned: JupyterLab right-aligns table cells, which leaves long text ragged on the left.
+CELL = (
+    "padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35;"
+    "text-align:left"
+)
 
 
 def html_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -50,10 +50,17 @@ USER_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     # Under load JupyterLab may open a notebook before it has settled on a kernel and ask in a
     # "Select Kernel" dialog, which then blocks Run All (seen in CI); start the preferred one.
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+    # Every cell in the page, not only those near the viewport: an audit reads the whole notebook.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+        "autoStartDefaultKernel": True,
+        "windowingMode": "none",
+    },
 }
 
 expect.set_options(timeout=TIMEOUT_MS)
+# Voila runs the notebook while it streams the page: the first request to a fresh server once hung
+# for minutes (reference/toolchain-notes.md), so every wait for the dashboard is bounded.
+FIRST_RENDER_MS = 120_000
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,14 @@ class Server:
     def lab_url(self, file: Path) -> str:
         """JupyterLab address that opens `file` (an absolute path under root_dir)."""
         return self.url(f"lab/tree/{file.resolve().relative_to(self.root_dir).as_posix()}")
+
+
+@dataclass(frozen=True)
+class Voila:
+    """A running Voila server (the projector dashboard) and its log."""
+
+    url: str
+    log: Path
 
 
 def free_port() -> int:

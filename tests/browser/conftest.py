@@ -7,6 +7,7 @@ skip; S400_REQUIRE_BROWSER=1 turns that skip into a failure, so CI cannot pass v
 import contextlib
 import os
 import secrets
+import subprocess
 import sys
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
@@ -21,10 +22,14 @@ from s400_testing.browser import (
     REPO,
     TIMEOUT_MS,
     Server,
+    Voila,
     free_port,
+    jupyter_env,
     lab_args,
     running_server,
     screenshot,
+    stop_group,
+    wait_until_up,
 )
 
 CALL_REPORT = pytest.StashKey[pytest.TestReport]()
@@ -101,6 +106,42 @@ def start_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Pa
             )
 
         yield start
+
+
+@pytest.fixture(scope="session")
+def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Voila]:
+    """`make dashboard` on a free port, its Jupyter state (and Voila's connection files) in a temp
+    folder. Session-scoped: the dashboard test and the accessibility audit share one server."""
+    port, home = free_port(), tmp_path_factory.mktemp("make-dashboard")
+    env, log = jupyter_env(home), home / "voila.log"
+    env["TMPDIR"] = str(home)  # Voila keeps kernel connection files in the temp folder
+    # -o: never reinstall the venv under this pytest process (see lab_server).
+    cmd = [
+        "make",
+        "-C",
+        str(REPO),
+        "-o",
+        ".venv/.installed",
+        "dashboard",
+        f"DASHBOARD_PORT={port}",
+        "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        # A static file: asking for the page itself would start a kernel and run the notebook.
+        wait_until_up(proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60)
+        yield Voila(f"http://127.0.0.1:{port}/", log)
+    finally:
+        stop_group(proc)
 
 
 @pytest.fixture(scope="session")

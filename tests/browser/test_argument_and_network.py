@@ -32,7 +32,8 @@ def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
     expect(status).to_have_text(
         "Showing 29 of 29 effect edges, in the layers: economic, military, political."
     )
-    explorer.get_by_label("economic").uncheck()  # 4 of the 29 effect edges are economic
+    # 4 of the 29 effect edges are economic
+    explorer.get_by_role("checkbox", name="economic").uncheck()
     expect(status).to_have_text(
         "Showing 25 of 29 effect edges, in the layers: military, political."
     )

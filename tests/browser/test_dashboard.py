@@ -4,10 +4,6 @@ s400.reasoning computes for the same numbers. Screenshots at projector sizes go 
 
 import contextlib
 import re
-import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,62 +13,10 @@ from s400.data import load
 from s400.plots import contribution_chart_svg
 from s400.reasoning import Lab, verdict_text
 from s400.reasoning.scenarios import preset
-from s400_testing.browser import (
-    ARTIFACTS,
-    REPO,
-    free_port,
-    jupyter_env,
-    screenshot,
-    stop_group,
-    wait_until_up,
-)
+from s400_testing.browser import ARTIFACTS, FIRST_RENDER_MS, Voila, screenshot
 
 LAB = Lab(load())
 PROJECTORS = {"1280x800": (1280, 800), "1024x768": (1024, 768)}
-# Voila runs the notebook while it streams the page: the first request to a fresh server once hung
-# for minutes (reference/toolchain-notes.md), so every wait is bounded.
-FIRST_RENDER_MS = 120_000
-
-
-@dataclass(frozen=True)
-class Voila:
-    url: str
-    log: Path
-
-
-@pytest.fixture(scope="module")
-def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Voila]:
-    """`make dashboard` on a free port, its Jupyter state (and Voila's connection files) in a temp folder."""
-    port, home = free_port(), tmp_path_factory.mktemp("make-dashboard")
-    env, log = jupyter_env(home), home / "voila.log"
-    env["TMPDIR"] = str(home)  # Voila keeps kernel connection files in the temp folder
-    # -o: never reinstall the venv under this pytest process (see conftest.lab_server).
-    cmd = [
-        "make",
-        "-C",
-        str(REPO),
-        "-o",
-        ".venv/.installed",
-        "dashboard",
-        f"DASHBOARD_PORT={port}",
-        "VOILA_ARGS=--no-browser --Voila.ip=127.0.0.1",
-    ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        # A static file: asking for the page itself would start a kernel and run the notebook.
-        wait_until_up(proc, f"http://127.0.0.1:{port}/voila/static/voila-style.js", log, timeout=60)
-        yield Voila(f"http://127.0.0.1:{port}/", log)
-    finally:
-        stop_group(proc)
 
 
 def chart_readout(svg: str) -> list[str]:
@@ -148,12 +92,11 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
     expect(page.locator(".jp-MarkdownCell")).to_have_count(4)
     page_text = page.locator("body").inner_text()
     assert "from s400" not in page_text and "ReasoningLab(" not in page_text
-    # Every slider is there (hidden tabs included), the network picture has loaded.
+    # Every slider is there (hidden tabs included), the network picture is drawn and named.
     expect(lab.locator(".widget-slider")).to_have_count(len(LAB.parameters))
-    picture = page.locator(".s400-network-explorer img")
+    picture = page.locator(".s400-network-explorer").get_by_role("img")
     expect(picture).to_be_visible()
-    picture.evaluate("img => img.decode()")
-    assert picture.evaluate("img => img.naturalWidth") > 0
+    expect(picture).to_have_attribute("aria-label", re.compile("Influence network: 14 factors"))
     assert shown_chart(page) == expected_chart(author)
     projector_shots(
         page,

@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from s400.data import Figure as FigureRow
 from s400.fcm import Run
 from s400.interdependence import Dependence
-from s400.plots.style import OKABE_ITO
+from s400.plots.alt_text import describe
+from s400.plots.style import MARK, OKABE_ITO
 
 
 def draw_dependence(channels: Sequence[Dependence]) -> Figure:
@@ -18,10 +19,28 @@ def draw_dependence(channels: Sequence[Dependence]) -> Figure:
     Sensitivity bars are hatched, vulnerability bars solid; Turkey orange, Russia purple.
     Channels without a Turkish exposure in the sources are marked "no data".
 
+    Parameters
+    ----------
+    channels : sequence of Dependence
+        The ties, in the order drawn from the top.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With its text alternative attached: the four numbers of each channel as a row.
+
+    Examples
+    --------
+    Turkey: exposure 0.4, vulnerability 0.4 × (1 − 0.5) = 0.2; Russia: 0.2 and
+    0.2 × (1 − 0.3) = 0.14.
+
     >>> from s400.interdependence import Dependence
+    >>> from s400.plots.alt_text import text_of
     >>> fig = draw_dependence([Dependence("gas", 0.4, "", 0.5, 0.2, 0.3, "")])
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['gas']
+    >>> text_of(fig).rows
+    (('gas', '0.40', '0.20', '0.20', '0.14'),)
     """
     fig = Figure(figsize=(10, 0.9 * len(channels) + 1.4), layout="constrained")
     ax = fig.add_subplot()
@@ -63,17 +82,52 @@ def draw_dependence(channels: Sequence[Dependence]) -> Figure:
     )
     ax.legend(loc="lower right", fontsize=9)
     ax.set_title("Who depends on whom, and how much is left after adapting?", loc="left")
-    return fig
+    missing = [c.name for c in channels if c.turkey_exposure is None]
+    rows = [
+        (c.name, *(f"{value(c):.2f}" for _, value, _, _ in bars))
+        if c.turkey_exposure is not None
+        else (c.name, "no data", "", "", "")
+        for c in channels
+    ]
+    return describe(
+        fig,
+        f"Bar chart of Turkey's and Russia's dependence on each other in {len(channels)} channels: "
+        "sensitivity (the exposure) and vulnerability (what is left after adapting), 0 to 1.",
+        f"No share in the sources for: {', '.join(missing)}." if missing else "",
+        ("channel", *(label for label, _, _, _ in bars)),
+        rows,
+    )
 
 
 def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> Figure:
-    """One bar per sourced figure, ranges drawn as whiskers, each bar labelled with its year and row id.
+    """One bar per sourced figure, ranges drawn as whiskers, each bar labelled with its year and
+    row id.
 
+    Parameters
+    ----------
+    figures : sequence of s400.data.Figure
+        The rows of figures.csv to draw, in order.
+    title : str
+        Drawn at the top left.
+    unit : str
+        The y axis's label.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With its text alternative attached: each figure's year, id, value and check as a row.
+
+    Examples
+    --------
     >>> from s400.data import load
+    >>> from s400.plots.alt_text import text_of
     >>> f = load().figures
-    >>> fig = draw_figure_series([f["russian_visitors_2015"], f["russian_visitors_2016_ator"]], "t", "m")
+    >>> fig = draw_figure_series([f["russian_visitors_2015"], f["russian_visitors_2016_ator"]],
+    ...                          "Visitors", "millions")
     >>> len(fig.axes[0].patches)
     2
+    >>> text_of(fig).alt
+    'Bar chart, Visitors: 2 sourced figures, in millions.'
     """
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     ax = fig.add_subplot()
@@ -124,7 +178,16 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
         va="bottom",
         fontsize=8,
     )
-    return fig
+    rows = [
+        (f.year, f.id, f"{f.value:g}" if f.value is not None else f"{f.low:g}–{f.high:g}", f.check)
+        for f in figures
+    ]
+    return describe(
+        fig,
+        f"Bar chart, {title}: {len(figures)} sourced figures, in {unit}.",
+        header=("year", "row of figures.csv", unit, "check"),
+        rows=rows,
+    )
 
 
 def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Figure:
@@ -132,18 +195,38 @@ def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Fi
 
     Lines differ in marker as well as colour, so they read in greyscale.
 
+    Parameters
+    ----------
+    run : Run
+        As :func:`s400.fcm.simulate` gives it.
+    labels : mapping
+        Each concept's label.
+    show : sequence of str
+        The concepts to draw.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With its text alternative attached: how the map ended, and each concept's activation
+        step by step as a row.
+
+    Examples
+    --------
+    "a" is held at 1 and drives "b" with weight 0.5: b settles at tanh(0.5) = 0.46.
+
     >>> import numpy as np
     >>> from s400.fcm import simulate
+    >>> from s400.plots.alt_text import text_of
     >>> run = simulate(np.array([[0.0, 0.5], [0.0, 0.0]]), ["a", "b"], {"a": 1.0})
     >>> fig = draw_fcm_run(run, {"a": "A", "b": "B"}, ["b"])
     >>> fig.axes[0].get_lines()[0].get_label()
     'B (+0.46)'
+    >>> text_of(fig).summary
+    'Where each concept ends: B +0.46.'
     """
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     ax = fig.add_subplot()
-    colours = [
-        c for name, c in OKABE_ITO.items() if name != "yellow"
-    ]  # yellow is too faint for a line
+    colours = list(MARK.values())
     markers = "osD^vPX*h"
     for k, node in enumerate(show):
         series = run.states[:, run.nodes.index(node)]
@@ -164,5 +247,16 @@ def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Fi
         "fixed point": "The map settles at a fixed point",
         "no convergence": "The map has not settled",
     }[run.status]
-    ax.set_title(f"{ending} after {len(run.states) - 1} steps", loc="left")
-    return fig
+    title = f"{ending} after {len(run.states) - 1} steps"
+    ax.set_title(title, loc="left")
+    finals = "; ".join(f"{labels[n]} {run.final[n]:+.2f}" for n in show)
+    return describe(
+        fig,
+        f"Line chart of a fuzzy cognitive map's activations, step by step. {title}.",
+        f"Where each concept ends: {finals}.",
+        ("step", *(labels[n] for n in show)),
+        [
+            (step, *(f"{state[run.nodes.index(n)]:+.2f}" for n in show))
+            for step, state in enumerate(run.states)
+        ],
+    )

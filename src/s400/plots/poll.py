@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from matplotlib.figure import Figure
 
+from s400.plots.alt_text import describe
 from s400.plots.style import OKABE_ITO, PRESET_STYLES
 
 
@@ -18,18 +19,45 @@ def draw_poll_spread(
     total: int | None = None,
     flip_at: float | None = None,
 ) -> Figure:
-    """The class's spread, one row per quantity: one grey dot per student and, from five dots on, a box
-    (quartiles, whiskers to the extremes); each preset's value is a marker of its own shape, in a lane
-    of its own.
+    """The class's spread, one row per quantity: one grey dot per student and, from five dots on, a
+    box (quartiles, whiskers to the extremes); each preset's value is a marker of its own shape, in
+    a lane of its own.
 
-    ``presets`` maps a preset's name to its value per row (None: not drawn; a preset with no value in
-    any row is named under the chart). With ``total``, a row with fewer values says how many it shows.
+    ``presets`` maps a preset's name to its value per row (None: not drawn; a preset with no value
+    in any row is named under the chart). With ``total``, a row with fewer values says how many it
+    shows.
     ``flip_at`` draws a dashed line where the verdict flips.
 
-    >>> fig = draw_poll_spread({"autonomy": [1.0, 2.0, 6.0], "air defence": []}, {"author": {"autonomy": 0.5}},
-    ...                        "$bn", "t", total=3)
+    Parameters
+    ----------
+    rows : mapping
+        Each quantity's label and the students' values.
+    presets : mapping
+        Each preset's name and its value per quantity (None: not drawn).
+    xlabel, title : str
+        The axis label and the title.
+    total : int, optional
+        How many students there are.
+    flip_at : float, optional
+        Where the verdict flips.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With its text alternative attached: each quantity's count, lowest, median and highest
+        value and the presets' values, as a row.
+
+    Examples
+    --------
+    Three values 1, 2, 6: the median is 2.
+
+    >>> from s400.plots.alt_text import text_of
+    >>> fig = draw_poll_spread({"autonomy": [1.0, 2.0, 6.0], "air defence": []},
+    ...                        {"author": {"autonomy": 0.5}}, "$bn", "t", total=3)
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['autonomy', 'air defence\\n(0 of 3 shown)']
+    >>> text_of(fig).rows
+    (('autonomy', '3', '1', '2', '6', '0.5'), ('air defence', '0', '', '', '', ''))
     """
     labels = list(rows)
     fig = Figure(figsize=(12, 0.9 * len(labels) + 2.4), layout="constrained")
@@ -62,7 +90,9 @@ def draw_poll_spread(
             student = None
     lanes = np.linspace(-0.3, 0.3, len(presets)) if len(presets) > 1 else [0.0]
     unseen = []
-    for (name, values), (marker, colour), lane in zip(presets.items(), PRESET_STYLES, lanes):
+    for (name, values), (marker, colour), lane in zip(
+        presets.items(), PRESET_STYLES, lanes, strict=False
+    ):
         points = [
             (values[label], i + lane)
             for i, label in enumerate(labels)
@@ -72,7 +102,7 @@ def draw_poll_spread(
             unseen.append(name)
             continue
         ax.scatter(
-            *zip(*points),
+            *zip(*points, strict=True),
             s=90,
             marker=marker,
             color=colour,
@@ -111,4 +141,25 @@ def draw_poll_spread(
         )
     if ax.get_legend_handles_labels()[0]:
         fig.legend(loc="outside lower center", ncol=5, frameon=False, fontsize=12)
-    return fig
+    table = []
+    for label in labels:
+        values = sorted(rows[label])
+        spread = (values[0], float(np.median(values)), values[-1]) if values else ()
+        marks = [presets[name].get(label) for name in presets]
+        table.append(
+            (
+                label,
+                len(values),
+                *(f"{v:g}" for v in spread),
+                *([""] * (3 - len(spread))),
+                *("" if m is None else f"{m:g}" for m in marks),
+            )
+        )
+    flips = f" The verdict flips at {flip_at:g}." if flip_at is not None else ""
+    return describe(
+        fig,
+        f"Dot plot, {title}: each student's value, one row per quantity ({xlabel}), "
+        f"with the presets' values marked.{flips}",
+        header=("quantity", "students", "lowest", "median", "highest", *presets),
+        rows=table,
+    )

@@ -9,22 +9,42 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure
 
 from s400.data import Event
+from s400.plots.alt_text import describe
 from s400.plots.style import OKABE_ITO, THEME_STYLE
 
 #: The op-ed speaks of the purchase as done and of activation as a possibility, so it falls between
-#: the first delivery (12 July 2019) and the first radar test (25 November 2019): an inference, drawn as a band.
+#: the first delivery (12 July 2019) and the first radar test (25 November 2019): an inference,
+#: drawn as a band.
 OP_ED_WINDOW = (dt.date(2019, 7, 12), dt.date(2019, 11, 25))
 
 
 def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = None) -> Figure:
     """Events in one lane per theme on a time axis, with the op-ed's window shaded.
 
-    Filled markers are confidence H, hollow ones M. ``labels`` maps event ids to short captions.
+    Filled markers are confidence H, hollow ones M.
 
+    Parameters
+    ----------
+    events : iterable of Event
+        The rows of timeline.csv to draw.
+    labels : mapping, optional
+        Short captions for some events, by id.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With its text alternative attached: every event as a row (date, theme, event,
+        confidence), the captioned ones named in the summary.
+
+    Examples
+    --------
     >>> from s400.data import load
+    >>> from s400.plots.alt_text import text_of
     >>> fig = draw_timeline(load().timeline.values(), {"f35_removal_2019": "F-35 removal"})
     >>> [t.get_text() for t in fig.axes[0].texts][:2]
     ['F-35 removal', 'op-ed']
+    >>> text_of(fig).summary
+    'Events named on the chart: F-35 removal (2019-07-17).'
     """
     events = sorted(events, key=lambda e: e.start)
     labels = labels or {}
@@ -65,4 +85,14 @@ def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = No
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", alpha=0.3)
     ax.set_title("The S-400 case, 2013 to March 2026 (filled: confidence H; hollow: M)", loc="left")
-    return fig
+    named = "; ".join(f"{labels[e.id]} ({e.date})" for e in events if e.id in labels)
+    first, last = events[0].start.year, events[-1].start.year
+    return describe(
+        fig,
+        f"Timeline of the S-400 case, {first} to {last}: {len(events)} events in {len(themes)} "
+        f"themes ({', '.join(t.replace('_', ' ') for t in themes)}), with the op-ed's window, "
+        "July to November 2019, shaded.",
+        f"Events named on the chart: {named}." if named else "",
+        ("date", "theme", "event", "confidence"),
+        [(e.date, e.theme.replace("_", " "), e.event, e.confidence) for e in events],
+    )

@@ -8,11 +8,14 @@ from pathlib import Path
 import ipywidgets as w
 
 from s400.cards import monte_carlo_summary, verdict_card
-from s400.plots import contribution_chart_svg, draw_margins, draw_tornado, to_png
-from s400.plots.lab_chart import chart_scale
+from s400.plots import contribution_chart_svg, draw_margins, draw_tornado
+from s400.plots.alt_text import figure_html
+from s400.plots.export import svg_figure_html
+from s400.plots.lab_chart import chart_scale, contribution_text
 from s400.reasoning import PRESETS, Lab, ScenarioError
 from s400.reasoning.scenarios import preset, preset_notes, read_scenario, shown, to_json
 from s400.reasoning.sensitivity import monte_carlo, tornado
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 OWN = "own"
 TAB_PREFIXES = {
@@ -29,13 +32,26 @@ class ReasoningLab(w.VBox):
     Presets load a reading; "My own" is whatever the student has set. Scenarios export to and import
     from small JSON files in ``folder``; a bad file changes nothing and says why.
 
+    Parameters
+    ----------
+    lab : Lab
+        The model the sliders set.
+    folder : pathlib.Path
+        Where scenarios are exported.
+
+    Examples
+    --------
+    A slider moved by hand makes the numbers the student's own; Reset brings the preset back:
+
     >>> from s400.data import load
-    >>> app = ReasoningLab(Lab(load()))
+    >>> lab = Lab(load())
+    >>> app = ReasoningLab(lab)
     >>> app.sliders["magnitude.f35_place"].value = 0.0
     >>> app.preset.value
     'own'
-    >>> "not the rational choice" in app.verdict.value
-    True
+    >>> app.reset.click()
+    >>> app.preset.value, app.scenario() == preset(lab, "author")
+    ('author', True)
     """
 
     def __init__(self, lab: Lab, folder: Path = Path(".")):
@@ -67,11 +83,10 @@ class ReasoningLab(w.VBox):
             ],
             titles=list(TAB_PREFIXES),
         )
-        self.verdict, self.chart, self.status, self.notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
-        sources = w.Accordion(
-            children=[self.notes], titles=["Where this preset's numbers come from"]
-        )
-        sources.selected_index = None
+        # The verdict and the status line are announced when they change; the chart is a picture
+        # named by its own text alternative.
+        self.verdict, self.status = LiveText(), LiveText()
+        self.chart, self.notes = w.HTML(), w.HTML()
         self.file_name = w.Text(
             value="my_scenario.json", description="File", layout=w.Layout(width="320px")
         )
@@ -88,15 +103,17 @@ class ReasoningLab(w.VBox):
         super().__init__(
             [
                 w.HBox([self.preset, self.reset]),
-                sources,
+                self.notes,
                 self.verdict,
                 self.chart,
                 tabs,
                 files,
                 self.status,
+                AccessibilityFixes(),
             ]
         )
         for widget, name in [
+            (self, "app"),
             (self, "reasoning-lab"),
             (self.verdict, "verdict"),
             (self.chart, "chart"),
@@ -108,22 +125,62 @@ class ReasoningLab(w.VBox):
         self._show_notes("author")
 
     def scenario(self) -> dict[str, float]:
-        """The numbers the sliders show now."""
+        """The numbers the sliders show now.
+
+        Returns
+        -------
+        dict
+            Each parameter's key and value.
+
+        Examples
+        --------
+        >>> from s400.data import load
+        >>> lab = Lab(load())
+        >>> ReasoningLab(lab).scenario() == preset(lab, "author")
+        True
+        """
         return {k: s.value for k, s in self.sliders.items()}
 
     def update(self) -> None:
-        """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text)."""
+        """Recompute the verdict and redraw the chart (microseconds: the chart is SVG text).
+
+        Examples
+        --------
+        The verdict line says what :meth:`Lab.verdict` finds for the sliders' numbers:
+
+        >>> from s400.data import load
+        >>> from s400.reasoning import verdict_text
+        >>> app = ReasoningLab(Lab(load()))
+        >>> app.update()
+        >>> verdict_text(app.lab, app.lab.verdict(app.scenario())) in app.verdict.value
+        True
+        """
         current = self.scenario()
         contributions = self.lab.contributions(current)
         result = self.lab.verdict_of(contributions)
         self.scale = chart_scale(contributions, self.lab.prices, self.scale)
         self.verdict.value = verdict_card(self.lab, result)
-        self.chart.value = contribution_chart_svg(
-            contributions, self.lab.prices, self.lab.labels, self.scale
+        self.chart.value = svg_figure_html(
+            contribution_chart_svg(contributions, self.lab.prices, self.lab.labels, self.scale),
+            contribution_text(contributions, self.lab.prices, self.lab.labels),
         )
 
     def load_values(self, values: dict[str, float]) -> None:
-        """Set every slider at once, then update once."""
+        """Set every slider at once, then update once; the preset stays as it is.
+
+        Parameters
+        ----------
+        values : dict
+            Parameter keys and the values to set.
+
+        Examples
+        --------
+        >>> from s400.data import load
+        >>> app = ReasoningLab(Lab(load()))
+        >>> app.load_values({"magnitude.f35_place": 9.0})
+        >>> app.sliders["magnitude.f35_place"].value, app.preset.value
+        (9.0, 'author')
+        """
         self.loading = True
         try:
             for key, value in values.items():
@@ -143,7 +200,7 @@ class ReasoningLab(w.VBox):
 
     def _on_preset(self, change: dict) -> None:
         if change["new"] == OWN:
-            self.notes.value = (
+            self._set_notes(
                 "<i>Your own numbers: every one of them is a judgement you can defend.</i>"
             )
             return
@@ -153,10 +210,16 @@ class ReasoningLab(w.VBox):
 
     def _show_notes(self, name: str) -> None:
         notes = preset_notes(name)
-        self.notes.value = (
+        self._set_notes(
             "<ul>"
             + "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in notes.items())
             + "</ul>"
+        )
+
+    def _set_notes(self, body: str) -> None:
+        # A native <details>, not ipywidgets' Accordion: its header takes no keyboard focus.
+        self.notes.value = (
+            f"<details><summary>Where this preset's numbers come from</summary>{body}</details>"
         )
 
     def _on_reset(self, _button: w.Button) -> None:
@@ -191,10 +254,23 @@ class ReasoningLab(w.VBox):
 class SensitivityPanel(w.VBox):
     """Tornado chart and Monte Carlo for the numbers a ReasoningLab shows now, run on request.
 
+    Parameters
+    ----------
+    app : ReasoningLab
+        Whose numbers to vary.
+
+    Examples
+    --------
+    With a spread of 0 every world drawn is the author's reading itself, where buying loses (its
+    margin is below zero), so it is rational in none of them:
+
     >>> from s400.data import load
     >>> panel = SensitivityPanel(ReasoningLab(Lab(load())))
+    >>> bool(panel.app.lab.margin(panel.app.scenario()) < 0)
+    True
+    >>> panel.spread.value, panel.draws.value = 0.0, 10_000
     >>> panel.run.click()
-    >>> panel.summary.value.startswith("In 0.0% of 100,000")
+    >>> panel.summary.value.startswith("In 0.0% of 10,000 worlds")
     True
     """
 
@@ -212,12 +288,9 @@ class SensitivityPanel(w.VBox):
             value=100_000, min=10_000, max=1_000_000, step=10_000, description="Worlds"
         )
         self.run = w.Button(description="Run sensitivity", icon="play", button_style="primary")
-        self.summary = w.HTML()
-        # Hidden until filled: an empty Image shows as a broken picture.
-        self.tornado, self.histogram = (
-            w.Image(format="png", layout=w.Layout(display="none", max_width="100%"))
-            for _ in range(2)
-        )
+        self.summary = LiveText()
+        # Pictures with their alt text, summary and data (an ipywidgets Image has no alt text).
+        self.tornado, self.histogram = (w.HTML(layout=w.Layout(max_width="100%")) for _ in range(2))
         self.run.on_click(self._on_run)
         super().__init__(
             [
@@ -225,9 +298,12 @@ class SensitivityPanel(w.VBox):
                 self.summary,
                 self.tornado,
                 self.histogram,
+                AccessibilityFixes(),
             ]
         )
+        self.add_class("s400-app")
         self.add_class("s400-sensitivity")
+        self.summary.add_class("s400-sensitivity-summary")
 
     def _on_run(self, _button: w.Button) -> None:
         self.summary.value = "<i>Running…</i>"
@@ -236,8 +312,7 @@ class SensitivityPanel(w.VBox):
             self.app.lab, scenario, spread=self.spread.value, draws=self.draws.value
         )
         self.summary.value = monte_carlo_summary(margins, self.spread.value)
-        self.tornado.value = to_png(
+        self.tornado.value = figure_html(
             draw_tornado(tornado(self.app.lab, scenario), self.app.lab.margin(scenario))
         )
-        self.histogram.value = to_png(draw_margins(margins))
-        self.tornado.layout.display = self.histogram.layout.display = None
+        self.histogram.value = figure_html(draw_margins(margins))

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import ipywidgets as w
 
 from s400.cards import edge_title, settled_card
 from s400.data import Dataset
 from s400.fcm import Run, simulate, weight_matrix
 from s400.network import effect_graph
+from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
 class LeverageMap(w.VBox):
     """The fuzzy cognitive map of notebook 06: clamp concepts, change the leverage loop's weights,
-    and read where the concepts settle (a fixed point or a cycle). Text only, so updates are instant.
+    and read where the concepts settle (a fixed point or a cycle). Text only, so updates are
+    instant.
+
+    Parameters
+    ----------
+    data : Dataset
+        As :func:`s400.data.load` gives it.
+
+    Examples
+    --------
+    With the purchase held at +1 and NATO relations repaired (held at +1), Russia's leverage gets
+    +0.8 from E10 and −0.8 from E22 (edges.csv): it settles at tanh(0) = 0.
 
     >>> from s400.data import load
     >>> app = LeverageMap(load())
@@ -23,7 +37,7 @@ class LeverageMap(w.VBox):
     """
 
     #: The concepts a student can hold fixed, with what holding them means.
-    CLAMPS = {
+    CLAMPS: ClassVar[dict[str, tuple[str, float, bool]]] = {
         "buy_s400": ("S-400 bought", 1.0, True),
         "s400_active": ("S-400 activated", 1.0, False),
         "nato_trust": ("NATO relations repaired", 1.0, False),
@@ -66,16 +80,38 @@ class LeverageMap(w.VBox):
             )
             for i in self.LOOP
         }
-        self.result = w.HTML()
+        self.result = LiveText()
         for widget in [*self.clamps.values(), *self.weights.values()]:
             widget.observe(self._update, "value")
-        super().__init__([w.HBox(list(self.clamps.values())), *self.weights.values(), self.result])
+        super().__init__(
+            [
+                w.HBox(list(self.clamps.values())),
+                *self.weights.values(),
+                self.result,
+                AccessibilityFixes(),
+            ]
+        )
+        self.add_class("s400-app")
         self.add_class("s400-leverage-map")
         self.result.add_class("s400-fcm-result")
         self._update()
 
     def run(self) -> Run:
-        """Simulate the map with the clamps and weights the widgets show now."""
+        """Simulate the map with the clamps and weights the widgets show now.
+
+        Returns
+        -------
+        Run
+            As :func:`s400.fcm.simulate` gives it.
+
+        Examples
+        --------
+        "S-400 bought" is held at +1 from the start:
+
+        >>> from s400.data import load
+        >>> LeverageMap(load()).run().final["buy_s400"]
+        1.0
+        """
         w_matrix = weight_matrix(
             self.graph, self.nodes, {k: s.value for k, s in self.weights.items()}
         )
