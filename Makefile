@@ -1,5 +1,8 @@
 # One command to start, one to test. Each creates .venv on first use and reuses it after.
-PYTHON ?= python3
+# PYTHON picks the interpreter that makes .venv (`make lab PYTHON=python3.12`); by default
+# python3, or once .venv exists its own Python, so that new pins keep the Python chosen.
+PYTHON    ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,python3)
+SUPPORTED := 3.11 3.12 3.13 3.14
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -9,19 +12,44 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 # Outputs, counts, ids and widget state stay (nbval and the reading site need them); timings go.
 NBSTRIP = --keep-output --keep-count --keep-id --keep-metadata-keys metadata.widgets
 
-.PHONY: setup lab dashboard slides site lint test exercises grade bench clean
+.PHONY: setup lab lab-instructor dashboard slides site lint test exercises grade bench lock clean \
+  FORCE
 
 setup: $(STAMP)
 
-# Reinstall only when the pins change.
-$(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
+# major.minor of the interpreter $(1); empty when it is missing or does not run.
+python_version = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PYTHON_VERSION = $(call python_version,$(PYTHON))
+PYTHON_HELP = The S-400 Decision needs Python $(firstword $(SUPPORTED)) to $(lastword $(SUPPORTED)), \
+  but $(PYTHON) $(if $(PYTHON_VERSION),is $(PYTHON_VERSION),was not found or did not run). \
+  Install one and choose it: make $(firstword $(MAKECMDGOALS) setup) PYTHON=python3.12
+
+# A Python named on the command line that is not the venv's own makes the venv anew.
+ifneq ($(origin PYTHON),file)
+ifneq ($(PYTHON_VERSION),$(call python_version,$(BIN)/python))
+REBUILD := FORCE
+endif
+endif
+
+# Reinstall only when the pins or the Python change. The students' JupyterLab leaves out
+# nbgrader's tools (make lab-instructor brings them back).
+$(STAMP): pyproject.toml constraints.txt $(REBUILD)
+	$(if $(filter $(SUPPORTED),$(PYTHON_VERSION)),,$(error $(PYTHON_HELP)))
+	$(PYTHON) -m venv $(if $(REBUILD),--clear) $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,site,instructor]'
+	mkdir -p $(VENV)/etc/jupyter/labconfig
+	echo '{"disabledExtensions": {"@jupyter/nbgrader": true}}' > $(VENV)/etc/jupyter/labconfig/page_config.json
 	touch $@
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# The same JupyterLab with nbgrader's tools: Formgrader, Create Assignment, Validate.
+# instructor/jupyter-config re-enables them; it outranks the venv's own config.
+lab-instructor: $(STAMP)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/instructor/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+	  $(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(LAB_ARGS)
 
 # The reasoning lab and the network explorer for a projector, served by Voila: outputs and
 # markdown only, never code, and nothing from the internet (the template in instructor/voila).
@@ -80,6 +108,22 @@ grade: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH)
+
+# Regenerate the lock: the newest versions pyproject.toml's ranges admit, frozen in a fresh venv of
+# the oldest supported Python, whose backports the newer ones do not need (tests/test_pins.py
+# checks that no newer Python asks for a package the lock lacks). Then run make test.
+LOCK_VENV := $(or $(TMPDIR),/tmp)/s400-lock-venv
+lock:
+	$(if $(filter $(firstword $(SUPPORTED)),$(PYTHON_VERSION)),,$(error make lock needs Python \
+	  $(firstword $(SUPPORTED)): make lock PYTHON=python$(firstword $(SUPPORTED))))
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip setuptools
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test,site,instructor]'
+	{ head -n 1 constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable \
+	  --exclude pip; } > constraints.txt.new && mv constraints.txt.new constraints.txt
+	rm -rf $(LOCK_VENV)
+
+FORCE:
 
 clean:
 	rm -rf $(VENV) test-artifacts instructor/slides site/_build

@@ -6,26 +6,27 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 
 from s400.data import DataError, load
 
 
 @dataclass(frozen=True)
 class PackageStatus:
-    """One pinned package: the version the module wants and the version installed.
+    """One package the module needs: the versions it accepts and the version installed.
 
     Parameters
     ----------
     name : str
-        The package's name, as pinned.
+        The package's name, as required.
     wanted : str
-        The pinned version.
+        The versions the module accepts, a range such as ">=3.6,<4".
     found : str or None
         The installed version; None when the package is not installed.
 
     Examples
     --------
-    >>> PackageStatus("networkx", "3.6.1", "3.5").ok
+    >>> PackageStatus("networkx", ">=3.6,<4", "3.5").ok
     False
     """
 
@@ -35,35 +36,33 @@ class PackageStatus:
 
     @property
     def ok(self) -> bool:
-        """Whether the installed version is exactly the pinned one.
+        """Whether the installed version is in the range the module accepts.
 
         Examples
         --------
-        >>> PackageStatus("networkx", "3.6.1", "3.6.1").ok, PackageStatus("numpy", "2.4.6", None).ok
-        (True, False)
+        >>> [PackageStatus("networkx", ">=3.6,<4", found).ok for found in ("3.6.1", "4.0", None)]
+        [True, False, False]
         """
-        return self.found == self.wanted
+        return self.found is not None and self.found in SpecifierSet(self.wanted)
 
 
 def package_statuses() -> list[PackageStatus]:
-    """Every package the module pins (from the installed s400 metadata), with what is installed.
+    """Every package the module needs (from the installed s400 metadata), with what is installed.
 
     Returns
     -------
     list of PackageStatus
-        One per pinned dependency of s400, in the order of pyproject.toml; the test extras
-        (``[test]``) are left out.
+        One per dependency of s400, in the order of pyproject.toml, its range written lower
+        bound first; the extras (``[test]``) are left out.
 
     Raises
     ------
     importlib.metadata.PackageNotFoundError
         If s400 itself is not installed (``make setup`` installs it).
-    ValueError
-        If a dependency is not pinned to exactly one version.
 
     Examples
     --------
-    pyproject.toml pins networkx among the dependencies and pytest only among the test extras.
+    pyproject.toml requires networkx among the dependencies and pytest only among the test extras.
 
     >>> names = [s.name for s in package_statuses()]
     >>> "networkx" in names, "pytest" in names
@@ -80,8 +79,8 @@ def package_statuses() -> list[PackageStatus]:
             found = metadata.version(req.name)
         except metadata.PackageNotFoundError:
             found = None
-        (spec,) = req.specifier
-        statuses.append(PackageStatus(req.name, spec.version, found))
+        wanted = ",".join(sorted(map(str, req.specifier), reverse=True))  # lower bound first
+        statuses.append(PackageStatus(req.name, wanted, found))
     return statuses
 
 

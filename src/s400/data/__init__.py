@@ -54,9 +54,7 @@ from s400.data.records import (
 )
 from s400.data.rules import check_rules
 from s400.data.tables import read_table
-
-#: Where the data lives unless S400_DATA_DIR says otherwise: the repository's data/.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+from s400.paths import DEFAULT_DATA_DIR
 
 __all__ = [
     "DEFAULT_DATA_DIR",
