@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from s400.data import load
 from s400.reasoning import PRESETS, Lab, ScenarioError
-from s400.reasoning.scenarios import SCENARIO_DIR, from_json, preset, to_json, validate
+from s400.reasoning.scenarios import from_json, preset, scenario_dir, to_json, validate
 from s400.reasoning.sensitivity import beliefs_to_overturn, break_even, monte_carlo, tornado
 
 LAB = Lab(load())
@@ -67,7 +67,7 @@ def test_verdicts_of_the_presets_have_the_shape_the_notes_describe():
     for key in KEYS:  # the sceptic sits between the two readings, parameter by parameter
         assert min(author[key], ankara[key]) <= sceptic[key] <= max(author[key], ankara[key])
     assert LAB.margin(author) < LAB.margin(sceptic) < LAB.margin(ankara)
-    assert sorted(p.stem for p in SCENARIO_DIR.glob("*.json")) == sorted(PRESETS)
+    assert sorted(p.stem for p in scenario_dir().glob("*.json")) == sorted(PRESETS)
 
 
 scenarios = st.fixed_dictionaries(

@@ -107,12 +107,14 @@ def json_error(error: Exception) -> tuple[int | None, None, str]:
 
     Examples
     --------
+    A comma missing between two entries, at line 2, column 3 (the same words on every Python):
+
     >>> try:
-    ...     json.loads('{"a": 1,\\n}')
+    ...     json.loads('{"a": 1\\n  "b": 2}')
     ... except ValueError as error:
     ...     print(json_error(error))
-    (2, None, 'not valid JSON (Expecting property name enclosed in double quotes, column 1): look \
-for a missing or extra comma, quote or bracket just before')
+    (2, None, "not valid JSON (Expecting ',' delimiter, column 3): look for a missing or extra \
+comma, quote or bracket just before")
     """
     if isinstance(error, json.JSONDecodeError):
         return (

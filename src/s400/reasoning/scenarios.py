@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
-from s400.data import DEFAULT_DATA_DIR
 from s400.data.text import decode
+from s400.paths import data_dir
 from s400.reasoning.model import Lab, Scenario
 
 FORMAT = "s400-scenario"
@@ -23,7 +24,24 @@ MAX_BYTES = 64_000
 #: The longest name a scenario may have (the lab names a scenario after its file).
 MAX_NAME = 255
 _EXPORT_AGAIN = "save it as UTF-8, or export it from the lab again"
-SCENARIO_DIR = DEFAULT_DATA_DIR / "scenarios"
+
+
+def scenario_dir() -> Path:
+    """The presets' folder: scenarios/ in the data folder (``S400_DATA_DIR`` when it is set).
+
+    Returns
+    -------
+    Path
+        The folder holding ``<preset>.json`` for each key of ``PRESETS``.
+
+    Examples
+    --------
+    >>> sorted(p.stem for p in scenario_dir().glob("*.json"))
+    ['ankara', 'author', 'sceptic']
+    """
+    return data_dir() / "scenarios"
+
+
 #: The presets in data/scenarios/, with the names students see.
 PRESETS = {
     "author": "The author's reading",
@@ -283,7 +301,7 @@ def preset(lab: Lab, name: str) -> Scenario:
     >>> preset(Lab(load()), "author")["magnitude.f35_place"]  # the workshare lost, $9bn
     9.0
     """
-    return read_scenario(lab, (SCENARIO_DIR / f"{name}.json").read_bytes())[1]
+    return read_scenario(lab, (scenario_dir() / f"{name}.json").read_bytes())[1]
 
 
 def preset_notes(name: str) -> dict[str, str]:
@@ -304,7 +322,7 @@ def preset_notes(name: str) -> dict[str, str]:
     >>> "f35_workshare_lost" in preset_notes("author")["magnitude.f35_place"]
     True
     """
-    document = json.loads((SCENARIO_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    document = json.loads((scenario_dir() / f"{name}.json").read_text(encoding="utf-8"))
     notes: dict[str, str] = document.get("notes", {})
     return notes
 

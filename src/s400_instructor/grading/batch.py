@@ -219,7 +219,8 @@ def grade(
         f"{prefix}Done: {len(outcomes) - len(failed)} graded, {len(failed)} not graded"
         f"{' (' + ', '.join(o.student for o in failed) + ')' if failed else ''}. "
         f"Feedback in feedback/<student>/{assignment}/, grades in grades.csv; "
-        "grade the written answers in the Formgrader (JupyterLab: Nbgrader > Formgrader)."
+        "grade the written answers in the Formgrader "
+        "(make lab-instructor, then Nbgrader > Formgrader)."
     )
     return outcomes
 
