@@ -74,7 +74,7 @@ slides: $(STAMP)
 	  --SlidesExporter.reveal_url_prefix=reveal.js --SlidesExporter.reveal_theme=white-contrast
 
 # The same checks as .pre-commit-config.yaml: lint, format, types, no stray notebook metadata.
-LINTED = src tests benchmarks instructor site nbgrader_config.py
+LINTED = src tests benchmarks instructor site conftest.py nbgrader_config.py setup.py
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)

@@ -36,6 +36,8 @@ NUMPY = {  # added to the solution's cells
     "q3_answer": "\nanswer_q3 = np.float64(answer_q3)",
     "q4_answer": "\nanswer_q4 = np.float32(answer_q4)",
 }
+
+
 def effect_nodes() -> int:
     """Question 1's answer, counted from edges.csv: the nodes the effect edges join."""
     with (DATA / "edges.csv").open(encoding="utf-8") as handle:

@@ -34,8 +34,8 @@ def test_enlarge_text_scales_every_text_once_tick_labels_included():
 
 def test_an_enlarged_network_still_draws():
     graph = effect_graph(load())
-    assert 'font-size: 14.25px' in figure_svg(enlarge_text(draw_network(graph), 1.5))  # 9.5 × 1.5
-    assert 'font-size: 14.25px' not in figure_svg(draw_network(graph))
+    assert "font-size: 14.25px" in figure_svg(enlarge_text(draw_network(graph), 1.5))  # 9.5 × 1.5
+    assert "font-size: 14.25px" not in figure_svg(draw_network(graph))
 
 
 def test_the_chart_scales_with_its_viewbox_to_its_full_height():

@@ -270,8 +270,7 @@ def verdict_card(lab: Lab, verdict: Verdict) -> str:
 
 # Left-aligned: JupyterLab right-aligns table cells, which leaves long text ragged on the left.
 CELL = (
-    "padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35;"
-    "text-align:left"
+    "padding:3px 8px;border-top:1px solid #ddd;vertical-align:top;line-height:1.35;text-align:left"
 )
 
 
