@@ -51,7 +51,9 @@ def test_there_are_objects_to_check():
 
 @pytest.mark.parametrize("name", public_objects())
 def test_numpydoc(name: str) -> None:
-    missing = [f"{code}: {message}" for code, message in validate(name)["errors"] if code in REQUIRED]
+    missing = [
+        f"{code}: {message}" for code, message in validate(name)["errors"] if code in REQUIRED
+    ]
     assert missing == []
 
 

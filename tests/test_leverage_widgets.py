@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from s400.cards import CELL
 from s400.data import load
+from s400.readouts import CELL
 from s400.widgets import ForecastQuiz, LeverageMap
 
 NEXT_CELL = f"</td><td style='{CELL}'>"

@@ -17,7 +17,7 @@ from html import escape
 
 from matplotlib.figure import Figure
 
-from s400.cards import html_table
+from s400.readouts import html_table
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 
 from s400.bayes import posterior_path
-from s400.cards import posterior_summary, posterior_table
 from s400.data import Dataset
+from s400.readouts import posterior_summary, posterior_table
 from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 

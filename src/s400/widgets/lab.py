@@ -7,11 +7,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from s400.cards import monte_carlo_summary, verdict_card
 from s400.plots import contribution_chart_svg, draw_margins, draw_tornado
 from s400.plots.alt_text import figure_html
 from s400.plots.export import svg_figure_html
 from s400.plots.lab_chart import chart_scale, contribution_text
+from s400.readouts import monte_carlo_summary, verdict_card
 from s400.reasoning import PRESETS, Lab, ScenarioError
 from s400.reasoning.scenarios import preset, preset_notes, read_scenario, shown, to_json
 from s400.reasoning.sensitivity import monte_carlo, tornado

@@ -6,10 +6,11 @@ from typing import ClassVar
 
 import ipywidgets as w
 
-from s400.cards import edge_title, settled_card
+from s400.cards import edge_title
 from s400.data import Dataset
 from s400.fcm import Run, simulate, weight_matrix
 from s400.network import effect_graph
+from s400.readouts import settled_card
 from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 

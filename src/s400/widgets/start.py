@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import ipywidgets as w
 import networkx as nx
 
-from s400.cards import path_effect_text
+from s400.readouts import path_effect_text
 from s400.widgets.accessible import AccessibilityFixes, LiveText
 
 
