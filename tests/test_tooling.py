@@ -1,5 +1,6 @@
 """The pre-commit hooks run the same checks, with the same options, as `make lint`."""
 
+import os
 import re
 import subprocess
 import sys
@@ -31,8 +32,37 @@ def test_the_hooks_are_a_valid_pre_commit_config():
 
 
 def test_hooks_and_make_lint_run_the_same_tools():
-    assert set(hooks()) == {"ruff-check", "ruff-format", "mypy", "nbstripout"}
+    # make lint's tools, and a check of the commit subject that only a hook can make
+    assert set(hooks()) == {"ruff-check", "ruff-format", "mypy", "nbstripout", "subject-length"}
 
 
 def test_notebooks_are_stripped_with_the_same_options():
     assert hooks()["nbstripout"].split()[1:] == makefile_variable("NBSTRIP").split()
+
+
+def test_the_subject_hook_refuses_a_long_subject_and_passes_a_short_one(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".pre-commit-config.yaml").write_bytes(
+        (ROOT / ".pre-commit-config.yaml").read_bytes()
+    )
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    results = {}
+    for name, subject in [("short", "x" * 72), ("long", "x" * 73)]:
+        (tmp_path / f"{name}.txt").write_text(f"{subject}\n\nThe why, in the body.\n")
+        run = subprocess.run(
+            [
+                pre_commit,
+                "run",
+                "subject-length",
+                "--hook-stage",
+                "commit-msg",
+                "--commit-msg-filename",
+                f"{name}.txt",
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")},
+        )
+        results[name] = run.returncode
+    assert results == {"short": 0, "long": 1}
