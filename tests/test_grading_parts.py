@@ -15,7 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell
 from submissions import require_sandbox
 
 from s400.checks import NOT_ANSWERED
-from s400_instructor.grading import sandbox
+from s400_instructor.grading import bwrap, sandbox
 from s400_instructor.grading.checking import Key, judge, judge_all, read_key
 from s400_instructor.grading.extraction import build_job, read_events
 from s400_instructor.grading.matching import restore
@@ -293,10 +293,10 @@ def test_a_new_test_cell_loses_its_marks_and_a_deleted_locked_cell_comes_back():
 
 def test_no_view_may_show_the_course_directory(tmp_path):
     with pytest.raises(RuntimeError, match="would show the course directory"):
-        sandbox._views([tmp_path.parent], hidden=tmp_path)
+        bwrap.views([tmp_path.parent], hidden=tmp_path)
     with pytest.raises(RuntimeError, match="would show the course directory"):
-        sandbox._views([], hidden=Path("/usr/local/course"))
-    assert str(tmp_path / "venv") in sandbox._views([tmp_path / "venv"], hidden=tmp_path)
+        bwrap.views([], hidden=Path("/usr/local/course"))
+    assert str(tmp_path / "venv") in bwrap.views([tmp_path / "venv"], hidden=tmp_path)
 
 
 def test_without_bwrap_the_refusal_says_why_and_how(monkeypatch):
@@ -307,7 +307,7 @@ def test_without_bwrap_the_refusal_says_why_and_how(monkeypatch):
 
 
 def test_the_seccomp_filter_is_a_whole_bpf_program():
-    program = sandbox._no_new_processes()
+    program = bwrap.no_new_processes()
     if platform.machine() not in ("x86_64", "aarch64"):
         assert program is None
     else:

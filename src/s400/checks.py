@@ -24,7 +24,23 @@ _ID_COLLECTIONS = (list, set, tuple, frozenset)
 
 @dataclass(frozen=True)
 class Feedback:
-    """The verdict on one answer: ``ok`` and a message that explains it. Prints as the message."""
+    """The verdict on one answer: ``ok`` and a message that explains it. Prints as the message.
+
+    Parameters
+    ----------
+    ok : bool
+        Whether the answer is right.
+    message : str
+        What the student reads: that it is right, or what is wrong and where to look.
+
+    Examples
+    --------
+    >>> feedback = Feedback(False, "Not yet: 4 is too many.")
+    >>> feedback.ok
+    False
+    >>> print(feedback)
+    Not yet: 4 is too many.
+    """
 
     ok: bool
     message: str
@@ -34,7 +50,18 @@ class Feedback:
 
 
 class NotYetCorrect(AssertionError):
-    """Raised by :func:`expect` for an answer that is not (yet) right; the message says why."""
+    """Raised by :func:`expect` for an answer that is not (yet) right; the message says why.
+
+    Examples
+    --------
+    An AssertionError, so whatever counts failed assertions counts a failed check.
+
+    >>> try:
+    ...     expect(check_count(4, 3, "count the rows"))
+    ... except AssertionError as error:
+    ...     print(type(error).__name__, "-", error)
+    NotYetCorrect - Not yet: 4 is too many. Hint: count the rows.
+    """
 
     def _render_traceback_(self) -> list[str]:
         """IPython shows this instead of a traceback: the student needs the message, not our frames."""
@@ -42,10 +69,25 @@ class NotYetCorrect(AssertionError):
 
 
 def expect(feedback: Feedback, quiet: bool = False) -> None:
-    """Pass if the feedback is ``ok`` (printing it unless ``quiet``), else raise :class:`NotYetCorrect`.
+    """Pass if the feedback is ``ok`` (printing it unless ``quiet``), else raise NotYetCorrect.
 
+    Parameters
+    ----------
+    feedback : Feedback
+        The verdict of a ``check_*`` function.
+    quiet : bool, default False
+        Print nothing when the answer is right (the hidden checks at grading time).
+
+    Raises
+    ------
+    NotYetCorrect
+        With the feedback's message, when it is not ``ok``.
+
+    Examples
+    --------
     >>> expect(Feedback(True, "Correct: 3."))
     Correct: 3.
+    >>> expect(Feedback(True, "Correct: 3."), quiet=True)
     >>> expect(Feedback(False, "Not yet."))
     Traceback (most recent call last):
     ...
@@ -89,6 +131,20 @@ def _describe(answer: Any) -> str:
 def check_sign(answer: Any, expected: int) -> Feedback:
     """Feedback on an answer that should be the sign +1 or -1.
 
+    Parameters
+    ----------
+    answer : object
+        The student's answer (``...`` while not answered); only the int 1 or -1 counts.
+    expected : int
+        The right sign, 1 or -1.
+
+    Returns
+    -------
+    Feedback
+        Right, or what is wrong: not answered, not a sign, or the other sign.
+
+    Examples
+    --------
     >>> print(check_sign(..., 1))
     Not answered yet: replace the ... with your answer and run the cell again.
     >>> print(check_sign(-1, -1))
@@ -110,7 +166,25 @@ def check_sign(answer: Any, expected: int) -> Feedback:
 
 
 def check_ids(answer: Any, expected: set[str], hint: str) -> Feedback:
-    """Feedback on an answer that should be a collection of ids, such as claim ids; order does not matter.
+    """Feedback on an answer that should be a collection of ids, such as claim ids, in any order.
+
+    Parameters
+    ----------
+    answer : object
+        The student's answer: a list, set, tuple or frozenset of str counts.
+    expected : set of str
+        The right ids.
+    hint : str
+        Where to look, shown when the answer is wrong.
+
+    Returns
+    -------
+    Feedback
+        Right, or how many ids are right, missing or should not be there (naming those).
+
+    Examples
+    --------
+    Two of the three ids, none extra:
 
     >>> print(check_ids(["C08", "C09"], {"C08", "C09", "C10"}, "look at paragraph P2"))
     Almost: 2 of 3 are right, 1 missing. Hint: look at paragraph P2.
@@ -151,8 +225,29 @@ def check_number(
 ) -> Feedback:
     """Feedback on an answer that should be a number within ``tolerance`` of ``expected``.
 
-    ``low`` and ``high``, when given, are the range any sensible answer lies in; they make the
-    message for a wrong type say what is expected.
+    Parameters
+    ----------
+    answer : object
+        The student's answer: an int, a float or a numpy number counts (not NaN).
+    expected : float
+        The right value.
+    tolerance : float
+        How far from ``expected`` an answer may be and still be right.
+    hint : str
+        Where to look, shown when the answer is wrong.
+    low, high : float, optional
+        The range any sensible answer lies in, when both are given: the message for a wrong
+        type or a number outside it says so.
+
+    Returns
+    -------
+    Feedback
+        Right, or what is wrong: the type, the range, the sign or the size.
+
+    Examples
+    --------
+    |7.31 - 7.3| = 0.01 is within 0.05; -0.2 against 0.3 has the wrong sign and the wrong size;
+    0.6 has the sign of 0.3 but is 0.3 away.
 
     >>> print(check_number(7.31, 7.3, 0.05, "use lab.break_even"))
     Correct: 7.31 is within 0.05 of the answer.
@@ -185,6 +280,22 @@ def check_number(
 def check_count(answer: Any, expected: int, hint: str) -> Feedback:
     """Feedback on an answer that should be a whole number, such as a count.
 
+    Parameters
+    ----------
+    answer : object
+        The student's answer: an int or a numpy integer counts (not a float, not a bool).
+    expected : int
+        The right number.
+    hint : str
+        Where to look, shown when the answer is wrong.
+
+    Returns
+    -------
+    Feedback
+        Right, or whether the answer is not a whole number, too many or too few.
+
+    Examples
+    --------
     >>> print(check_count(3, 3, "count the rows"))
     Correct: 3.
     >>> print(check_count(3.0, 3, "count the rows"))
@@ -207,7 +318,26 @@ def check_count(answer: Any, expected: int, hint: str) -> Feedback:
 def check_choice(answer: Any, expected: str, options: tuple[str, ...], hint: str) -> Feedback:
     """Feedback on an answer that should be one of a few strings, such as an option or a claim id.
 
-    >>> print(check_choice("buy_s400", "buy_neither", ("buy_s400", "take_patriot", "buy_neither"), "compare the values"))
+    Parameters
+    ----------
+    answer : object
+        The student's answer: one of ``options``, as a str.
+    expected : str
+        The right option.
+    options : tuple of str
+        Every option the question offers; anything else is not an answer to it.
+    hint : str
+        Where to look, shown when the answer is another option.
+
+    Returns
+    -------
+    Feedback
+        Right, another option (with the hint), or not one of the options (listing them).
+
+    Examples
+    --------
+    >>> options = ("buy_s400", "take_patriot", "buy_neither")
+    >>> print(check_choice("buy_s400", "buy_neither", options, "compare the values"))
     Not yet. Hint: compare the values.
     >>> print(check_choice("S-400", "buy_s400", ("buy_s400", "take_patriot"), ""))
     Expected one of 'buy_s400', 'take_patriot', got the str 'S-400'.

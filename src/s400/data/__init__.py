@@ -34,24 +34,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from s400.data.dataset import RECORDS, Dataset, build_dataset
 from s400.data.descriptor import DESCRIPTOR, read_descriptor
+from s400.data.evidence import Event, Figure, Move, Prediction, parse_partial_date
 from s400.data.keys import check_keys
 from s400.data.problems import DataError, Problem
-from s400.data.records import (
-    RECORDS,
-    Alignment,
-    Claim,
-    ClaimLink,
-    Dataset,
-    Edge,
-    Event,
-    Figure,
-    Move,
-    Node,
-    Prediction,
-    build_dataset,
-    parse_partial_date,
-)
+from s400.data.records import Alignment, Claim, ClaimLink, Edge, Node
 from s400.data.rules import check_rules
 from s400.data.tables import read_table
 from s400.paths import DEFAULT_DATA_DIR

@@ -16,8 +16,8 @@ import math
 import re
 from typing import Any
 
-from s400.data.descriptor import Field
 from s400.data.problems import quoted
+from s400.data.schema import Field
 
 _DATE = "a date as YYYY, YYYY-MM or YYYY-MM-DD (month 01 to 12, day 01 to 31)"
 #: What a pattern asks for, in words, by field name (the pattern itself otherwise).
@@ -34,7 +34,17 @@ PATTERN_HINTS = {
 
 
 class BadCell(ValueError):
-    """A cell that does not fit its field; the message says what was expected."""
+    """A cell that does not fit its field; the message says what was expected.
+
+    Examples
+    --------
+    A sign must be one of the enum's values, -1 and 1; "2" reads as a number but is neither.
+
+    >>> convert_cell(Field("sign", "integer", {"enum": [-1, 1]}), "2")
+    Traceback (most recent call last):
+    ...
+    s400.data.cells.BadCell: expected one of -1, 1, got "2"
+    """
 
 
 class _Slow(Exception):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from s400.data.dataset import RECORDS, expected_fields
 from s400.data.problems import Problem
-from s400.data.records import RECORDS, expected_fields
+from s400.data.schema import Field, Resource
 from s400.data.text import decode, json_error
 
 DESCRIPTOR = "datapackage.json"
@@ -37,33 +37,6 @@ TRUE_VALUES, FALSE_VALUES = ("true", "True", "TRUE", "1"), ("false", "False", "F
 _NAME = re.compile(r"^[-a-z0-9._/]+$")  # Frictionless's rule for package and resource names
 # Properties that would change how a cell is read, which s400.data does not implement.
 _UNSUPPORTED = ("decimalChar", "groupChar", "bareNumber", "missingValues", "format")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column of a table's schema, as s400.data reads it."""
-
-    name: str
-    type: str
-    constraints: dict[str, Any]
-    exact: bool = False  # an id, a code or a boolean: spaces around it are an error
-    is_list: bool = False  # a ';'-separated list of ids (see records.expected_fields)
-    booleans: dict[str, bool] = field(default_factory=dict)  # cell text -> value, for booleans
-
-
-@dataclass(frozen=True)
-class Resource:
-    """One table: where it is, its fields and keys; ``broken`` says why it cannot be read."""
-
-    name: str
-    file: str  # the path as the descriptor writes it: what messages call the file
-    path: Path | None
-    fields: tuple[Field, ...] = ()
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (field, target resource, target field)
-    encoding: str = "utf-8"
-    delimiter: str | None = None  # None: the header shows it
-    broken: str | None = None  # what must happen first: 'the path of "nodes" is fixed'
 
 
 def read_descriptor(folder: Path, problems: list[Problem]) -> list[Resource]:

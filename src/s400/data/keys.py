@@ -26,7 +26,25 @@ LIST_REFERENCES = {
 
 
 class Reference(NamedTuple):
-    """A column whose values must be ids of other tables."""
+    """A column whose values must be ids of other tables.
+
+    Parameters
+    ----------
+    table, field : str
+        The table and the column that cite.
+    targets : tuple of tuple of str
+        The ``(table, field)`` pairs the values may come from.
+    is_list : bool
+        Whether a cell holds several ids, separated by ';'.
+
+    Examples
+    --------
+    A move's evidence lists ids of timeline.csv or figures.csv (see :data:`LIST_REFERENCES`).
+
+    >>> ref = Reference("moves", "evidence", (("timeline", "id"), ("figures", "id")), True)
+    >>> [table for table, _ in ref.targets], ref.is_list
+    (['timeline', 'figures'], True)
+    """
 
     table: str
     field: str
@@ -46,7 +64,7 @@ def check_keys(tables: Mapping[str, Table], problems: list[Problem]) -> None:
 
     Examples
     --------
-    >>> from s400.data.descriptor import Field, Resource
+    >>> from s400.data.schema import Field, Resource
     >>> nodes = Table(Resource("nodes", "nodes.csv", None, primary_key=("id",)),
     ...               {"id": ["a", "b", "a"]}, [2, 3, 4])
     >>> edges = Table(Resource("edges", "edges.csv", None,

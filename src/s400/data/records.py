@@ -1,24 +1,48 @@
-"""The typed records the data package loads into: one frozen dataclass per table, and the Dataset.
+"""The typed records of the op-ed's argument and of the networks: one frozen dataclass per table.
 
-The records are also the module's side of the contract with ``datapackage.json``: a table's
-schema must have exactly its record's fields, with the matching types (:func:`expected_fields`),
-so that a notebook never meets a number where it expects text.
+These and the records of the evidence (:mod:`s400.data.evidence`) are the module's side of the
+contract with ``datapackage.json``: a table's schema must have exactly its record's fields, with
+the matching types (:func:`s400.data.dataset.expected_fields`), so that a notebook never meets a
+number where it expects text. :mod:`s400.data.dataset` gathers them into the Dataset.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import types
-import typing
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
-from typing import Any, NamedTuple
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A claim of the op-ed, paraphrased, with where it comes from and who holds it."""
+    """A claim of the op-ed, paraphrased, with where it comes from and who holds it.
+
+    Parameters
+    ----------
+    id : str
+        ``C01`` to ``Cnn``, in reading order.
+    paragraph : str
+        The op-ed paragraph it comes from, ``P1`` to ``P5``.
+    kind : str
+        What sort of claim it is: ``fact``, ``prediction``, ``normative_premise``, ...
+    speaker : str
+        Whose claim it is: ``author``, or ``Ankara`` or ``NATO`` as the author reports them.
+    stated : bool
+        False for a claim the reconstruction supplies and the op-ed only implies.
+    hedge : str
+        How firmly the op-ed commits to it: ``strong``, ``moderate``, ``weak`` or ``none``.
+    condition, horizon : str or None
+        The condition a conditional claim depends on, and the time frame the op-ed gives.
+    text : str
+        The claim in the module's own words.
+
+    Examples
+    --------
+    claims.csv, line 9: ``C08,P2,prediction,author,true,moderate,,,The purchase will ...``
+
+    >>> from s400.data import load
+    >>> c08 = load().claims["C08"]
+    >>> c08.paragraph, c08.kind, c08.stated, c08.hedge, c08.condition
+    ('P2', 'prediction', True, 'moderate', None)
+    """
 
     id: str
     paragraph: str
@@ -33,7 +57,23 @@ class Claim:
 
 @dataclass(frozen=True)
 class ClaimLink:
-    """An arrow of the argument map: ``source`` supports, qualifies or rebuts ``target``."""
+    """An arrow of the argument map: ``source`` supports, qualifies or rebuts ``target``.
+
+    Parameters
+    ----------
+    source, target : str
+        The claim ids the arrow runs from and to.
+    relation : str
+        ``supports``, ``qualifies`` or ``rebuts``.
+
+    Examples
+    --------
+    The first row of claim_links.csv (line 2) is ``C02,C08,supports``.
+
+    >>> from s400.data import load
+    >>> load().claim_links[0]
+    ClaimLink(source='C02', target='C08', relation='supports')
+    """
 
     source: str
     target: str
@@ -42,7 +82,29 @@ class ClaimLink:
 
 @dataclass(frozen=True)
 class Node:
-    """A node of the influence network: a decision, factor, outcome or actor."""
+    """A node of the influence network: a decision, factor, outcome or actor.
+
+    Parameters
+    ----------
+    id : str
+        A snake-case id, such as ``buy_s400``.
+    label : str
+        The readable name figures and tables show.
+    type : str
+        ``decision`` (an option Ankara had), ``factor`` (an intermediate cause), ``outcome``
+        (something Turkey values) or ``actor`` (a government or institution).
+    description : str
+        What the node stands for, in a sentence or two.
+
+    Examples
+    --------
+    nodes.csv, line 6: ``f35_place,Place in the F-35 programme,factor,...``
+
+    >>> from s400.data import load
+    >>> node = load().nodes["f35_place"]
+    >>> node.label, node.type
+    ('Place in the F-35 programme', 'factor')
+    """
 
     id: str
     label: str
@@ -52,7 +114,39 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """A signed, weighted edge of the influence network, tied to its basis."""
+    """A signed, weighted edge of the influence network, tied to its basis.
+
+    Parameters
+    ----------
+    id : str
+        ``E01`` to ``Ennn``.
+    source, target : str
+        The node ids it runs from and to.
+    kind : str
+        ``effect`` (a directed causal influence) or ``tie`` (an undirected channel between actors).
+    sign : int
+        +1: more of the source means more of the target, or a cooperative tie; -1: the opposite.
+    weight : float
+        Its strength in [0, 1]: a judgement, by the rule in data/README.md.
+    layer : str
+        ``political``, ``military``, ``economic``, ``financial`` or ``energy``.
+    basis : str
+        Where it comes from: ``op-ed``, ``evidence``, ``ankara`` or ``assumption``.
+    claim, event, figure : str or None
+        The ids of the op-ed claim, the timeline event and the figure behind it, where it has them.
+    note : str or None
+        Why the edge is there (required for an assumption).
+
+    Examples
+    --------
+    edges.csv, line 5: ``E04,buy_s400,f35_place,effect,-1,0.9,military,evidence,,f35_remo...``;
+    its empty ``claim`` cell reads as None.
+
+    >>> from s400.data import load
+    >>> e04 = next(edge for edge in load().edges if edge.id == "E04")
+    >>> e04.target, e04.sign, e04.weight, e04.basis, e04.claim, e04.event
+    ('f35_place', -1, 0.9, 'evidence', None, 'f35_removal_2019')
+    """
 
     id: str
     source: str
@@ -69,75 +163,35 @@ class Edge:
 
 
 @dataclass(frozen=True)
-class Event:
-    """A dated event; ``date`` keeps the source's precision (YYYY, YYYY-MM or YYYY-MM-DD)."""
-
-    id: str
-    date: str
-    end_date: str | None
-    theme: str
-    event: str
-    source: str
-    url: str | None
-    confidence: str
-    check: str
-    note: str | None
-
-    @property
-    def start(self) -> dt.date:
-        """The first day the date could mean, for plotting on a time axis.
-
-        Returns
-        -------
-        datetime.date
-            :func:`parse_partial_date` of ``date``.
-
-        Examples
-        --------
-        >>> from s400.data import load
-        >>> load().timeline["f35_removal_2019"].start
-        datetime.date(2019, 7, 17)
-        """
-        return parse_partial_date(self.date)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A sourced number: either ``value``, or a range ``low``-``high``."""
-
-    id: str
-    metric: str
-    year: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str
-    source: str
-    url: str | None
-    confidence: str
-    check: str
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """A prediction of the op-ed as a dated, checkable statement, with its verdict."""
-
-    id: str
-    claims: tuple[str, ...]
-    statement: str
-    resolve_by: str
-    condition: str | None
-    condition_status: str
-    verdict: str
-    verdict_source: str
-    evidence: tuple[str, ...]
-    note: str | None
-
-
-@dataclass(frozen=True)
 class Alignment:
-    """A signed relation between two actors at one moment (``before`` or ``after`` the purchase)."""
+    """A signed relation between two actors at one moment (``before`` or ``after`` the purchase).
+
+    Parameters
+    ----------
+    id : str
+        ``A01`` to ``Ann``.
+    period : str
+        ``before`` (the Su-24 crisis, November 2015 to June 2016) or ``after`` (mid-2019).
+    source, target : str
+        The two actors' node ids (the relation has no direction).
+    sign : int
+        +1 friendly, -1 hostile: a reading of the relation as a whole.
+    basis : str
+        ``op-ed``, ``evidence`` or ``assumption``.
+    claim, event : str or None
+        The op-ed claim or the timeline event behind the sign.
+    note : str or None
+        Why the sign is what it is (required for an assumption).
+
+    Examples
+    --------
+    alignments.csv, line 2: ``A01,before,us_gov,turkey_gov,1,op-ed,C13,,...``
+
+    >>> from s400.data import load
+    >>> a01 = load().alignments[0]
+    >>> a01.period, a01.source, a01.target, a01.sign, a01.claim
+    ('before', 'us_gov', 'turkey_gov', 1, 'C13')
+    """
 
     id: str
     period: str
@@ -148,166 +202,3 @@ class Alignment:
     claim: str | None
     event: str | None
     note: str | None
-
-
-@dataclass(frozen=True)
-class Move:
-    """An observed move of Ankara's, with judged chances of it under two readings of the deal."""
-
-    id: str
-    date: str
-    move: str
-    evidence: tuple[str, ...]
-    p_if_chip: float
-    p_if_realign: float
-    note: str
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """The whole data package, validated. Mappings are keyed by id, in file order."""
-
-    claims: dict[str, Claim]
-    claim_links: tuple[ClaimLink, ...]
-    nodes: dict[str, Node]
-    edges: tuple[Edge, ...]
-    timeline: dict[str, Event]
-    figures: dict[str, Figure]
-    predictions: dict[str, Prediction]
-    alignments: tuple[Alignment, ...]
-    moves: dict[str, Move]
-
-
-#: The tables of the package, by resource name, and the record each row becomes.
-RECORDS: dict[str, type] = {
-    "claims": Claim,
-    "claim_links": ClaimLink,
-    "nodes": Node,
-    "edges": Edge,
-    "timeline": Event,
-    "figures": Figure,
-    "predictions": Prediction,
-    "alignments": Alignment,
-    "moves": Move,
-}
-_SCHEMA_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
-
-
-class FieldSpec(NamedTuple):
-    """What a record needs of one schema field."""
-
-    type: str  # the Frictionless type: string, integer, number or boolean
-    required: bool  # the record cannot hold None
-    is_list: bool  # a ';'-separated list of ids, read into a tuple
-
-
-@functools.cache
-def expected_fields(record: type) -> dict[str, FieldSpec]:
-    """What a record type needs of its table's schema, field by field, in order.
-
-    Parameters
-    ----------
-    record : type
-        One of the record dataclasses, e.g. :class:`Move`.
-
-    Returns
-    -------
-    dict
-        ``{field name: FieldSpec}``, read from the dataclass's type hints: ``X | None`` is an
-        optional field, ``tuple[str, ...]`` a ';'-separated list stored as a string.
-
-    Examples
-    --------
-    >>> expected_fields(Move)["evidence"]
-    FieldSpec(type='string', required=True, is_list=True)
-    >>> expected_fields(Figure)["value"]
-    FieldSpec(type='number', required=False, is_list=False)
-    """
-    hints = typing.get_type_hints(record)
-    specs = {}
-    for field in fields(record):
-        hint = hints[field.name]
-        required = not (isinstance(hint, types.UnionType) and type(None) in hint.__args__)
-        if not required:
-            hint = next(arg for arg in hint.__args__ if arg is not type(None))
-        is_list = typing.get_origin(hint) is tuple
-        specs[field.name] = FieldSpec(_SCHEMA_TYPES[str if is_list else hint], required, is_list)
-    return specs
-
-
-def build_dataset(columns: Mapping[str, Mapping[str, Sequence[Any]]]) -> Dataset:
-    """The Dataset from checked tables, given column by column.
-
-    Parameters
-    ----------
-    columns : mapping
-        ``{table name: {field name: the column's values, one per row}}`` for every table of
-        :data:`RECORDS`, already converted to the records' types.
-
-    Returns
-    -------
-    Dataset
-        Rows become records in file order; tables with an ``id`` become dicts keyed by it.
-
-    Examples
-    --------
-    >>> empty = {name: {f: [] for f in expected_fields(record)} for name, record in RECORDS.items()}
-    >>> empty["nodes"] = {"id": ["a", "b"], "label": ["A", "B"], "type": ["actor"] * 2,
-    ...                   "description": ["first", "second"]}
-    >>> build_dataset(empty).nodes["b"].description
-    'second'
-    """
-
-    def rows(name: str) -> list:
-        record = RECORDS[name]
-        return list(map(record, *(columns[name][f] for f in expected_fields(record))))
-
-    def by_id(name: str) -> dict:
-        return {row.id: row for row in rows(name)}
-
-    return Dataset(
-        claims=by_id("claims"),
-        claim_links=tuple(rows("claim_links")),
-        nodes=by_id("nodes"),
-        edges=tuple(rows("edges")),
-        timeline=by_id("timeline"),
-        figures=by_id("figures"),
-        predictions=by_id("predictions"),
-        alignments=tuple(rows("alignments")),
-        moves=by_id("moves"),
-    )
-
-
-def parse_partial_date(text: str) -> dt.date:
-    """The first day a date at the source's precision can mean.
-
-    Parameters
-    ----------
-    text : str
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-
-    Returns
-    -------
-    datetime.date
-        The date; a missing month or day is read as 1.
-
-    Raises
-    ------
-    ValueError
-        If the text is not a date in one of those forms, or not a calendar date (2019-02-30).
-
-    Examples
-    --------
-    >>> parse_partial_date("2019-07")
-    datetime.date(2019, 7, 1)
-    >>> parse_partial_date("2019")
-    datetime.date(2019, 1, 1)
-    >>> parse_partial_date("2019-02-30")
-    Traceback (most recent call last):
-    ...
-    ValueError: day is out of range for month
-    """
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) > 3:
-        raise ValueError(f"not a date: {text!r}")
-    return dt.date(*(parts + [1] * (3 - len(parts))))

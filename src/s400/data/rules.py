@@ -11,9 +11,9 @@ import datetime as dt
 import itertools
 from collections.abc import Mapping
 
-from s400.data.descriptor import Resource
+from s400.data.evidence import parse_partial_date
 from s400.data.problems import Problem
-from s400.data.records import parse_partial_date
+from s400.data.schema import Resource
 from s400.data.tables import Table
 
 #: The day the module's sources end (shared/reference/facts.md): no date may come after it.
@@ -47,7 +47,7 @@ def check_rules(tables: Mapping[str, Table], problems: list[Problem]) -> None:
 
     Examples
     --------
-    >>> from s400.data.descriptor import Resource
+    >>> from s400.data.schema import Resource
     >>> links = Table(Resource("claim_links", "claim_links.csv", None),
     ...               {"source": ["C01", "C02"], "target": ["C02", "C01"]}, [2, 3])
     >>> found = []

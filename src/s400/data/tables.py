@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from s400.data.cells import convert_column
-from s400.data.descriptor import Resource
 from s400.data.problems import Problem
+from s400.data.schema import Resource
 from s400.data.text import SAVE_AS_UTF8, decode
 
 # A long text is not an error (Frictionless reads any length too); the csv module's default
@@ -30,12 +30,35 @@ NO_ROWS = "has no rows (only its header)"
 class Table:
     """One resource as read.
 
-    ``missing`` says why nothing could be read (None: the table was read). When ``told``, the
-    cause is reported already and ``missing`` says what must happen first ("its header is
-    fixed"); :func:`s400.data.keys.check_keys` reports it otherwise, with the references that
-    wait on the table. ``unread`` holds the first cell of every row that could not be read as a
-    row (a blank line, a wrong number of cells), so that a reference to one of them is not
-    reported a second time.
+    Parameters
+    ----------
+    resource : Resource
+        The table as the descriptor describes it.
+    columns : dict of str to list, optional
+        The values of each field, one per row read (None for an empty or a wrong cell).
+    lines : list of int, optional
+        The line each row read starts on (the header is line 1).
+    bad : set of tuple, optional
+        ``(row index, field name)`` of every wrong cell (reported already).
+    missing : str or None, optional
+        Why nothing could be read (None: the table was read).
+    told : bool, default False
+        Whether the cause is reported already; ``missing`` then says what must happen first
+        ("its header is fixed"). Otherwise :func:`s400.data.keys.check_keys` reports it, with
+        the references that wait on the table.
+    unread : set of str, optional
+        The first cell of every row that could not be read as a row (a blank line, a wrong
+        number of cells), so that a reference to one of them is not reported a second time.
+
+    Examples
+    --------
+    Rows on lines 2 and 4 (line 3 was blank), the second row's ``n`` wrong: :meth:`rows` gives
+    both rows for ``id`` alone, only the first when ``n`` is wanted too.
+
+    >>> table = Table(Resource("t", "t.csv", None), {"id": ["a", "b"], "n": [1, None]}, [2, 4],
+    ...               {(1, "n")})
+    >>> list(table.rows("id")), list(table.rows("id", "n"))
+    ([(2, 'a'), (4, 'b')], [(2, 'a', 1)])
     """
 
     resource: Resource
@@ -107,7 +130,7 @@ def read_table(resource: Resource, problems: list[Problem]) -> Table:
     --------
     >>> import tempfile
     >>> from pathlib import Path
-    >>> from s400.data.descriptor import Field
+    >>> from s400.data.schema import Field
     >>> path = Path(tempfile.mkdtemp()) / "t.csv"
     >>> _ = path.write_text("id,n\\na,1\\nb,two\\n", encoding="utf-8")
     >>> fields = (Field("id", "string", {}), Field("n", "integer", {}))

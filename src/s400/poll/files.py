@@ -109,8 +109,40 @@ def read_folder(lab: Lab, folder: Path) -> tuple[list[Entry], list[SkippedFile]]
     Never raises for what is in the folder: a missing folder is one problem, an empty one gives
     two empty lists.
 
+    Parameters
+    ----------
+    lab : Lab
+        Whose parameters each file must set.
+    folder : Path
+        The folder of exported scenario files; files whose names start with "." are ignored,
+        links and subfolders skipped.
+
+    Returns
+    -------
+    tuple of (list of Entry, list of SkippedFile)
+        The scenarios, each counted once (a second file with the same name and numbers is
+        skipped), and every file skipped, both in file-name order.
+
+    Examples
+    --------
+    Two students exported the same scenario; a third file is not an export.
+
+    >>> import tempfile
     >>> from s400.data import load
-    >>> read_folder(Lab(load()), Path("no_such_folder"))
+    >>> from s400.reasoning.scenarios import to_json
+    >>> lab = Lab(load())
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for file in ("ann.json", "bob.json"):
+    ...     _ = (folder / file).write_text(to_json(lab, "cheap", lab.default()))
+    >>> _ = (folder / "notes.txt").write_text("my notes")
+    >>> entries, skipped = read_folder(lab, folder)
+    >>> [(entry.file, entry.name) for entry in entries]
+    [('ann.json', 'cheap')]
+    >>> for file in skipped:
+    ...     print(file.file, "-", file.reason)
+    bob.json - duplicate of ann.json (same name and numbers): counted once
+    notes.txt - not a .json file: skipped (the lab exports .json files)
+    >>> read_folder(lab, Path("no_such_folder"))
     ([], [SkippedFile(file='no_such_folder', reason='no such folder')])
     """
     if not folder.exists():

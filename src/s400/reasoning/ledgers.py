@@ -130,7 +130,30 @@ def on_ledger(
 
 @dataclass(frozen=True)
 class Crossing:
-    """One reading's numbers on one reading's ledger: the best option and the purchase's margin."""
+    """One reading's numbers on one reading's ledger: the best option and the purchase's margin.
+
+    Parameters
+    ----------
+    numbers : str
+        The name of the reading whose numbers are used.
+    ledger : str
+        The name of the reading whose ledger counts.
+    best : str
+        The best option by those numbers on that ledger.
+    margin : float
+        How far buying the S-400 beats the best alternative (negative: it does not).
+
+    Examples
+    --------
+    ``a`` of the module's examples on its own ledger: -0.9 x 10 - 2.5 = -11.5, so buying
+    neither (0) is best.
+
+    >>> from s400.data import load
+    >>> lab = Lab(load())
+    >>> [crossing] = cross(lab, {"a": {**lab.default(), "magnitude.f35_place": 10.0}})
+    >>> crossing.numbers, crossing.ledger, crossing.best, round(crossing.margin, 2)
+    ('a', 'a', 'buy_neither', -11.5)
+    """
 
     numbers: str
     ledger: str
@@ -174,7 +197,25 @@ def cross(lab: Lab, readings: Mapping[str, Mapping[str, float]]) -> list[Crossin
 @dataclass(frozen=True)
 class Split:
     """The gap between two readings' margins, as the part the ledger carries and the part the
-    sizes carry; the two add up to ``total``."""
+    sizes carry; the two add up to ``total``.
+
+    Parameters
+    ----------
+    total : float
+        The first reading's margin minus the second's.
+    ledger : float
+        The part of ``total`` that the change of ledger carries.
+    sizes : float
+        The part that the change of sizes carries.
+
+    Examples
+    --------
+    Made-up parts: a gap of -4.5 of which the ledger carries -1.5 and the sizes -3.
+
+    >>> gap = Split(total=-4.5, ledger=-1.5, sizes=-3.0)
+    >>> gap.ledger + gap.sizes == gap.total
+    True
+    """
 
     total: float
     ledger: float

@@ -46,7 +46,22 @@ UNSAFE = "UNSAFE, NOT SANDBOXED: "
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one student's submission."""
+    """What happened to one student's submission.
+
+    Parameters
+    ----------
+    student : str
+        The student's id (their folder in submitted/).
+    graded : bool
+        Whether nbgrader recorded a grade for it.
+    message : str
+        The points and any note, or why it could not be graded.
+
+    Examples
+    --------
+    >>> Outcome("ann", False, "ex.ipynb is missing").graded
+    False
+    """
 
     student: str
     graded: bool
@@ -56,9 +71,23 @@ class Outcome:
 def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
     """Why a submission folder cannot be graded: missing, empty or unreadable notebooks, links.
 
+    Parameters
+    ----------
+    folder : Path
+        The submission: submitted/<student>/<assignment>/.
+    notebooks : list of str
+        The file names of the assignment's notebooks.
+
+    Returns
+    -------
+    list of str
+        One reason per notebook that cannot be graded (empty: the submission can be graded).
+
+    Examples
+    --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     _ = (Path(tmp) / "ex.ipynb").write_text("{not json")
+    ...     _ = (Path(tmp) / "ex.ipynb").write_text("{not json")  # wrong at its 2nd character
     ...     submission_problems(Path(tmp), ["ex.ipynb", "other.ipynb"])
     ['ex.ipynb is not a valid notebook (not JSON: line 1, column 2)', 'other.ipynb is missing']
     """
@@ -91,6 +120,18 @@ def submission_problems(folder: Path, notebooks: list[str]) -> list[str]:
 def last_error(log: str) -> str:
     """The most telling line of a failed nbgrader run's log.
 
+    Parameters
+    ----------
+    log : str
+        What nbgrader logged.
+
+    Returns
+    -------
+    str
+        The last line with an error in it, preferring one that is not a "see above" line.
+
+    Examples
+    --------
     >>> last_error("[INFO] Sanitizing\\n[ERROR] There was an error processing assignment\\n")
     '[ERROR] There was an error processing assignment'
     """
@@ -105,6 +146,18 @@ def last_error(log: str) -> str:
 def grading_notes(log: str) -> list[str]:
     """The notes the preprocessors logged about one submission.
 
+    Parameters
+    ----------
+    log : str
+        What nbgrader logged while autograding it.
+
+    Returns
+    -------
+    list of str
+        The text after each ``Grading note: ``, in order.
+
+    Examples
+    --------
     >>> grading_notes("[INFO] x\\n[WARNING] Grading note: the cell 'setup' was missing\\n")
     ["the cell 'setup' was missing"]
     """
@@ -114,7 +167,37 @@ def grading_notes(log: str) -> list[str]:
 
 
 def points_summary(course: Path, assignment: str, student: str) -> str:
-    """'5/7 checked automatically; written: 3 points to grade by hand', read from the gradebook."""
+    """'5/7 checked automatically; written: 3 points to grade by hand', read from the gradebook.
+
+    Parameters
+    ----------
+    course : Path
+        The course directory, which holds gradebook.db.
+    assignment, student : str
+        Whose submission of which assignment.
+
+    Returns
+    -------
+    str
+        The points of the checked cells, and what is left to grade by hand or left blank.
+
+    Examples
+    --------
+    A gradebook with a check worth 2 points and a written answer worth 3, neither scored yet
+    (a new gradebook runs the alembic command, installed beside this Python):
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> course, bin = Path(tempfile.mkdtemp()), str(Path(sys.executable).parent)
+    >>> with mock.patch.dict(os.environ, PATH=bin):
+    ...     with Gradebook(f"sqlite:///{course}/gradebook.db") as book:
+    ...         _ = book.add_assignment("ex"), book.add_notebook("nb", "ex")
+    ...         _ = book.add_grade_cell("q1", "nb", "ex", max_score=2, cell_type="code")
+    ...         _ = book.add_grade_cell("w1", "nb", "ex", max_score=3, cell_type="markdown")
+    ...         _ = book.add_student("ann"), book.add_submission("ex", "ann")
+    >>> points_summary(course, "ex", "ann")
+    '0/2 checked automatically; written: 3 points to grade by hand'
+    """
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         grades = [
             (g.cell.cell_type, g.score, g.max_score, g.auto_score, g.manual_score)
@@ -134,7 +217,31 @@ def points_summary(course: Path, assignment: str, student: str) -> str:
 
 
 def course_api(course: Path, timeout: int, unsafe: bool) -> NbGraderAPI:
-    """nbgrader's API for the course, its nbgrader_config.py, the sandbox and the cell timeout."""
+    """nbgrader's API for the course, its nbgrader_config.py, the sandbox and the cell timeout.
+
+    Parameters
+    ----------
+    course : Path
+        The course directory, which holds nbgrader_config.py.
+    timeout : int
+        Seconds each cell may run.
+    unsafe : bool
+        Grade without bubblewrap.
+
+    Returns
+    -------
+    NbGraderAPI
+        Configured to autograde through :mod:`.preprocessors`, whatever the config says.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> course = Path(tempfile.mkdtemp())
+    >>> _ = (course / "nbgrader_config.py").write_text("c.Autograde.autograde_preprocessors = []")
+    >>> api = course_api(course, timeout=20, unsafe=False)
+    >>> api.config.Autograde.autograde_preprocessors[0], api.config.SandboxedExecute.timeout
+    ('s400_instructor.grading.preprocessors.SandboxedExecute', 20)
+    """
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
     use_sandbox(config)  # whatever the course's config says, grading goes through the sandbox
     config.SandboxedExecute.timeout = timeout
@@ -150,7 +257,43 @@ def grade(
     say: Callable[[str], None] = print,
     unsafe: bool = False,
 ) -> list[Outcome]:
-    """Autograde every submission of ``assignment``, then write feedback and grades.csv."""
+    """Autograde every submission of ``assignment``, then write feedback and grades.csv.
+
+    Parameters
+    ----------
+    assignment : str
+        A folder of solutions/, such as ``ex03_reasoning``.
+    course : Path, default the current folder
+        The course directory.
+    timeout : int, default 30
+        Seconds each cell may run.
+    regrade : bool, default False
+        Grade every submission again, not only those not graded yet.
+    say : callable, default print
+        Where the progress lines go.
+    unsafe : bool, default False
+        Grade without bubblewrap; every progress line then says so.
+
+    Returns
+    -------
+    list of Outcome
+        One per student, in name order.
+
+    Raises
+    ------
+    SystemExit
+        When grading is refused (no sandbox) or the assignment or its registration is missing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> course = Path(tempfile.mkdtemp())
+    >>> (course / "solutions" / "ex01").mkdir(parents=True)
+    >>> grade("ex02", course, unsafe=True)
+    Traceback (most recent call last):
+    ...
+    SystemExit: No assignment 'ex02' in solutions/ (known: ex01).
+    """
     course = course.resolve()
     prefix = UNSAFE if unsafe else ""
     why = None if unsafe else sandbox.refusal()
@@ -226,6 +369,28 @@ def grade(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: ``python -m s400_instructor.grading ASSIGNMENT [options]``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (the command line's by default); ``--help`` lists them.
+
+    Returns
+    -------
+    int
+        0 when every submission was graded, 1 otherwise.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> course = Path(tempfile.mkdtemp())
+    >>> (course / "solutions" / "ex01").mkdir(parents=True)
+    >>> main(["ex02", "--course", str(course), "--unsafe-no-sandbox"])
+    Traceback (most recent call last):
+    ...
+    SystemExit: No assignment 'ex02' in solutions/ (known: ex01).
+    """
     parser = argparse.ArgumentParser(
         prog="python -m s400_instructor.grading", description=(__doc__ or "").splitlines()[0]
     )

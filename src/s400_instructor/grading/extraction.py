@@ -31,7 +31,24 @@ MAX_NOTE = 300  # characters of a reason the runner gives for an invalid answer
 
 @dataclass(frozen=True)
 class Job:
-    """The runner's cells (``{"code": ...}`` or ``{"extract": [name]}``) and where each sits."""
+    """The runner's cells (``{"code": ...}`` or ``{"extract": [name]}``) and where each sits.
+
+    Parameters
+    ----------
+    cells : list of dict
+        What the runner does, in order: run ``{"code": source}``, or read the answer variables
+        of ``{"extract": [name]}``.
+    where : list of int
+        The notebook cell index of each job cell.
+
+    Examples
+    --------
+    A notebook whose cell 0 is markdown, cell 1 the answer and cell 2 its check:
+
+    >>> job = Job([{"code": "answer = 6 + 7"}, {"extract": ["answer"]}], where=[1, 2])
+    >>> job.where[1], job.cells[1]
+    (2, {'extract': ['answer']})
+    """
 
     cells: list[dict[str, Any]]
     where: list[int]  # the notebook cell index of each job cell
@@ -39,7 +56,30 @@ class Job:
 
 @dataclass
 class Run:
-    """What a sandboxed run reported, checked: by notebook cell index."""
+    """What a sandboxed run reported, checked: by notebook cell index.
+
+    Parameters
+    ----------
+    outputs : dict of int to list of NotebookNode, optional
+        The outputs of each code cell, rebuilt from their allowed fields.
+    counts : dict of int to int, optional
+        The execution count of each code cell.
+    answers : dict of int to dict, optional
+        The answer read at each check cell, in one of the runner's forms (see
+        :func:`s400_instructor.grading.checking.judge`).
+    complete : bool, default False
+        Whether the runner reported the end of the job.
+    reached : int, default -1
+        The index in the job of the last cell reported (-1: none).
+
+    Examples
+    --------
+    A run that reported nothing, such as one that never started:
+
+    >>> run = Run()
+    >>> run.answers, run.complete, run.reached
+    ({}, False, -1)
+    """
 
     outputs: dict[int, list[NotebookNode]] = field(default_factory=dict)
     counts: dict[int, int] = field(default_factory=dict)
@@ -49,7 +89,39 @@ class Run:
 
 
 def build_job(cells: list[NotebookNode], keys: dict[int, Key]) -> Job:
-    """The job for ``cells``; ``keys`` maps each check cell's index to its hidden key."""
+    """The job for ``cells``; ``keys`` maps each check cell's index to its hidden key.
+
+    Parameters
+    ----------
+    cells : list of NotebookNode
+        The notebook's cells, as nbgrader is about to grade them.
+    keys : dict of int to Key
+        The hidden key of each check cell, by cell index.
+
+    Returns
+    -------
+    Job
+        The code cells in order, each check cell replaced by the reading of its answer
+        variable; markdown cells are left out.
+
+    Raises
+    ------
+    ValueError
+        If a cell that is not a check cell holds hidden tests, which must not enter the sandbox.
+
+    Examples
+    --------
+    >>> from nbformat.v4 import new_code_cell, new_markdown_cell
+    >>> hidden = "### BEGIN HIDDEN TESTS\\nexpect_count(answer, 13)\\n### END HIDDEN TESTS"
+    >>> check = new_code_cell('check("q1", answer)\\n' + hidden)
+    >>> cells = [new_markdown_cell("# Q1"), new_code_cell("answer = 6 + 7"), check]
+    >>> build_job(cells, {2: Key("expect_count", "answer", (13,))})
+    Job(cells=[{'code': 'answer = 6 + 7'}, {'extract': ['answer']}], where=[1, 2])
+    >>> build_job(cells, {})
+    Traceback (most recent call last):
+    ...
+    ValueError: cell 2 holds hidden tests but is not a graded check cell
+    """
     job, where = [], []
     for index, cell in enumerate(cells):
         if cell.cell_type != "code":
@@ -132,7 +204,37 @@ def _output(item: Any) -> NotebookNode | None:
 
 
 def read_events(raw: bytes, job: Job) -> Run:
-    """The runner's JSON lines checked against ``job``; anything else in ``raw`` is ignored."""
+    """The runner's JSON lines checked against ``job``; anything else in ``raw`` is ignored.
+
+    Parameters
+    ----------
+    raw : bytes
+        What the runner wrote on its stdout (untrusted: the student's code ran in it).
+    job : Job
+        The job it was given: which job cells are code, which are answers, and where they sit.
+
+    Returns
+    -------
+    Run
+        The first report of each cell, by notebook cell index; outputs other than text, PNG or
+        JPEG dropped, answers not of plain JSON made invalid.
+
+    Examples
+    --------
+    A report with a line that is not JSON and an HTML output, both dropped:
+
+    >>> job = Job([{"code": "answer = 6 + 7"}, {"extract": ["answer"]}], where=[1, 2])
+    >>> lines = [
+    ...     b'{"cell": 0, "count": 1, "outputs": [{"output_type": "display_data",'
+    ...     b' "data": {"text/html": "<script>"}}]}',
+    ...     b"not json",
+    ...     b'{"cell": 1, "answers": {"answer": {"value": 13}}}',
+    ...     b'{"end": "complete"}',
+    ... ]
+    >>> run = read_events(b"\\n".join(lines), job)
+    >>> run.outputs, run.counts, run.answers, run.complete, run.reached
+    ({1: []}, {1: 1}, {2: {'value': 13}}, True, 1)
+    """
     run = Run()
     for line in raw.split(b"\n"):
         try:

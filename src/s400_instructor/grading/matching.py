@@ -54,6 +54,42 @@ def pair(source: list[NotebookNode], submitted: list[NotebookNode]) -> dict[int,
     Position pairs a graded source cell left unmatched with an unmatched submitted cell of the
     same type between the same two matched neighbours: the first that carries grading metadata,
     else the first.
+
+    Parameters
+    ----------
+    source : list of NotebookNode
+        The exercise's cells (the instructor's source notebook).
+    submitted : list of NotebookNode
+        The student's cells.
+
+    Returns
+    -------
+    dict of int to int
+        For each submitted cell matched, the index of its source cell; each source cell is
+        matched at most once.
+
+    Examples
+    --------
+    The student added a cell and gave the answer cell a new id and a new grade_id. The
+    introduction and the check cell keep their ids; the answer cell is found by position, the
+    cell with grading marks between those two being preferred to the new one.
+
+    >>> from nbformat.v4 import new_code_cell, new_markdown_cell
+    >>> def cell(source, id, **marks):
+    ...     return new_code_cell(source, id=id, metadata={"nbgrader": marks} if marks else {})
+    >>> source = [
+    ...     new_markdown_cell("# Exercise", id="intro"),
+    ...     cell("answer = ...", "a1", grade_id="q1", solution=True),
+    ...     cell("check(answer)", "c1", grade_id="q1_check", grade=True, locked=True, points=1),
+    ... ]
+    >>> submitted = [
+    ...     new_markdown_cell("# Exercise", id="intro"),
+    ...     cell("print('trying')", "new"),
+    ...     cell("answer = 13", "x9", grade_id="mine", solution=True),
+    ...     cell("check(answer)", "c1", grade_id="q1_check", grade=True, locked=True, points=1),
+    ... ]
+    >>> sorted(pair(source, submitted).items())
+    [(0, 0), (2, 1), (3, 2)]
     """
     pairs: dict[int, int] = {}
 
@@ -92,7 +128,49 @@ def _retype(cell: NotebookNode, cell_type: str) -> None:
 def restore(
     source: list[NotebookNode], submitted: list[NotebookNode]
 ) -> tuple[list[NotebookNode], list[str]]:
-    """The submitted cells with the exercise's grading metadata back, and a note per repair."""
+    """The submitted cells with the exercise's grading metadata back, and a note per repair.
+
+    Parameters
+    ----------
+    source : list of NotebookNode
+        The exercise's cells (the instructor's source notebook).
+    submitted : list of NotebookNode
+        The student's cells; they are repaired in place.
+
+    Returns
+    -------
+    tuple of (list of NotebookNode, list of str)
+        The cells to grade: the submitted ones, each matched cell with its source cell's
+        grading metadata, any other without grading metadata, and every locked cell the
+        student deleted back in its place; and one note in plain words per repair.
+
+    Examples
+    --------
+    The student renamed the answer cell's grade_id (and its id) and deleted the check cell. The
+    answer cell is matched by position (see :func:`pair`) and gets ``q1`` back; the check cell
+    comes back after it.
+
+    >>> from nbformat.v4 import new_code_cell, new_markdown_cell
+    >>> def cell(source, id, **marks):
+    ...     return new_code_cell(source, id=id, metadata={"nbgrader": marks} if marks else {})
+    >>> source = [
+    ...     new_markdown_cell("# Exercise", id="intro"),
+    ...     cell("answer = ...", "a1", grade_id="q1", solution=True),
+    ...     cell("check(answer)", "c1", grade_id="q1_check", grade=True, locked=True, points=1),
+    ... ]
+    >>> submitted = [
+    ...     new_markdown_cell("# Exercise", id="intro"),
+    ...     cell("answer = 13", "x9", grade_id="mine", solution=True),
+    ... ]
+    >>> cells, notes = restore(source, submitted)
+    >>> [c.id for c in cells], cells[1].metadata["nbgrader"]["grade_id"]
+    (['intro', 'x9', 'c1'], 'q1')
+    >>> for note in notes:
+    ...     print(note)
+    the grading marks of cell 'q1' had been changed (grade_id); it was graded as the exercise \
+defines it
+    the locked cell 'q1_check' was missing; it was put back
+    """
     pairs = pair(source, submitted)
     cells: list[NotebookNode] = []
     origin: list[int | None] = []  # the source index of each cell kept

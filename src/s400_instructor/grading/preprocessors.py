@@ -43,7 +43,20 @@ HERE = "s400_instructor.grading.preprocessors"
 
 
 def use_sandbox(c: Config) -> None:
-    """Configure nbgrader to autograde through these preprocessors (nbgrader's own otherwise)."""
+    """Configure nbgrader to autograde through these preprocessors (nbgrader's own otherwise).
+
+    Parameters
+    ----------
+    c : Config
+        The nbgrader configuration to change (``get_config()`` in nbgrader_config.py).
+
+    Examples
+    --------
+    >>> c = Config()
+    >>> use_sandbox(c)
+    >>> [name.rsplit(".", 1)[1] for name in c.Autograde.autograde_preprocessors[:2]]
+    ['SandboxedExecute', 'IgnorePattern']
+    """
     c.Autograde.sanitize_preprocessors = [
         f"{HERE}.MatchRelease",
         "nbgrader.preprocessors.ClearOutput",
@@ -64,7 +77,36 @@ def use_sandbox(c: Config) -> None:
 
 
 def add_notes(nb: NotebookNode, notes: list[str], log) -> None:
-    """Log ``notes`` and list them in the notes cell at the top of ``nb`` (made if missing)."""
+    """Log ``notes`` and list them in the notes cell at the top of ``nb`` (made if missing).
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The notebook being graded; changed in place.
+    notes : list of str
+        The notes, each a sentence in plain words without its capital and full stop.
+    log : logging.Logger
+        Where each note is logged as a warning, ``Grading note: ...`` (nbgrader's log).
+
+    Examples
+    --------
+    Each note becomes a sentence of a markdown list, HTML-escaped so that it shows as text.
+
+    >>> import logging
+    >>> import sys
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> log = logging.Logger("grading")
+    >>> log.addHandler(logging.StreamHandler(sys.stdout))
+    >>> nb = new_notebook(cells=[new_code_cell("answer = 13")])
+    >>> add_notes(nb, ["the cell 'setup' was missing", "<b>one</b> more"], log)
+    Grading note: the cell 'setup' was missing
+    Grading note: <b>one</b> more
+    >>> print(nb.cells[0].source)
+    **Notes from grading**
+    <BLANKLINE>
+    - The cell &#x27;setup&#x27; was missing.
+    - &lt;b&gt;one&lt;/b&gt; more.
+    """
     if not notes:
         return
     for note in notes:
@@ -79,9 +121,56 @@ def add_notes(nb: NotebookNode, notes: list[str], log) -> None:
 
 
 class MatchRelease(NbGraderPreprocessor):
-    """Give each submitted cell the exercise's grading metadata back (see :mod:`matching`)."""
+    """Give each submitted cell the exercise's grading metadata back (see :mod:`matching`).
+
+    Parameters
+    ----------
+    **kw
+        traitlets' keyword arguments, such as ``config``: nbgrader makes it from its own.
+
+    Examples
+    --------
+    >>> MatchRelease(config=Config()).enabled
+    True
+    """
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple:
+        """Restore the grading metadata of ``nb`` from the exercise's source notebook.
+
+        Parameters
+        ----------
+        nb : NotebookNode
+            The submitted notebook, as nbgrader copies it in; changed in place.
+        resources : dict
+            nbgrader's, whose ``nbgrader`` entry names the assignment and the notebook.
+
+        Returns
+        -------
+        tuple
+            ``nb``, its cells matched to the exercise's (a note cell on top for any repair),
+            and ``resources``.
+
+        Examples
+        --------
+        The student changed the answer cell's grade_id; the exercise's comes back.
+
+        >>> import tempfile
+        >>> from nbformat.v4 import new_code_cell, new_notebook
+        >>> course = Path(tempfile.mkdtemp())
+        >>> (course / "solutions" / "ex").mkdir(parents=True)
+        >>> def notebook(code, name):
+        ...     marks = {"nbgrader": {"grade_id": name, "solution": True}}
+        ...     return new_notebook(cells=[new_code_cell(code, id="a1", metadata=marks)])
+        >>> nbformat.write(notebook("answer = ...", "q1"), course / "solutions/ex/ex.ipynb")
+        >>> config = Config()
+        >>> config.CourseDirectory.root = str(course)
+        >>> config.CourseDirectory.source_directory = "solutions"
+        >>> resources = {"nbgrader": {"assignment": "ex", "notebook": "ex"}}
+        >>> submitted = notebook("answer = 13", "mine")
+        >>> nb, _ = MatchRelease(config=config).preprocess(submitted, resources)
+        >>> nb.cells[0].source.splitlines()[0], nb.cells[1].metadata.nbgrader["grade_id"]
+        ('**Notes from grading**', 'q1')
+        """
         course = CourseDirectory(config=self.config)
         info = resources["nbgrader"]
         folder = course.format_path(course.source_directory, ".", info["assignment"])
@@ -138,7 +227,20 @@ def _marks_name(cell: NotebookNode) -> str | None:
 
 
 class SandboxedExecute(NbGraderPreprocessor):
-    """Grade without running student code in the grader: sandbox, extract, check outside."""
+    """Grade without running student code in the grader: sandbox, extract, check outside.
+
+    Parameters
+    ----------
+    **kw
+        traitlets' keyword arguments: ``config``, and the traits ``timeout`` (seconds each cell
+        may run, 30), ``memory_mb`` (the address space of the sandboxed process, 2048) and
+        ``unsafe_no_sandbox`` (run without bubblewrap, False).
+
+    Examples
+    --------
+    >>> SandboxedExecute(timeout=20).timeout, SandboxedExecute().unsafe_no_sandbox
+    (20, False)
+    """
 
     timeout = Integer(30, help="Seconds each cell may run in the sandbox.").tag(config=True)
     memory_mb = Integer(2048, help="Address space of the sandboxed process, MiB.").tag(config=True)
@@ -147,6 +249,45 @@ class SandboxedExecute(NbGraderPreprocessor):
     ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple:
+        """Run the student's code in the sandbox, then judge its answers outside it.
+
+        Parameters
+        ----------
+        nb : NotebookNode
+            The submission, its metadata restored; changed in place.
+        resources : dict
+            nbgrader's, whose ``nbgrader`` entry names the student and the assignment.
+
+        Returns
+        -------
+        tuple
+            ``nb`` with the outputs of the student's cells, each check cell's verdict as its
+            output ("Correct." or a NotYetCorrect error) and a note for a run that stopped
+            early; and ``resources``.
+
+        Raises
+        ------
+        RuntimeError
+            When grading is refused (no sandbox and not ``unsafe_no_sandbox``), or the sandbox
+            did not start.
+
+        Examples
+        --------
+        Without bubblewrap, 6 + 7 is 13, which the check's key expects.
+
+        >>> import tempfile
+        >>> from nbformat.v4 import new_code_cell, new_notebook
+        >>> hidden = "### BEGIN HIDDEN TESTS\\nexpect_count(answer, 13)\\n### END HIDDEN TESTS"
+        >>> check = new_code_cell(f"check('q1', answer)\\n{hidden}")
+        >>> check.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "c1"}
+        >>> nb = new_notebook(cells=[new_code_cell("answer = 6 + 7"), check])
+        >>> config = Config()
+        >>> config.CourseDirectory.root = tempfile.mkdtemp()
+        >>> grader = SandboxedExecute(config=config, unsafe_no_sandbox=True)
+        >>> nb, _ = grader.preprocess(nb, {"nbgrader": {"student": "ann", "assignment": "ex"}})
+        >>> nb.cells[0].execution_count, nb.cells[1].outputs[0].text
+        (1, 'Correct.\\n')
+        """
         if not self.unsafe_no_sandbox and (why := _refusal()):
             raise RuntimeError(f"Grading refused: {why}")
         course = CourseDirectory(config=self.config)
@@ -186,11 +327,53 @@ class HideHiddenTests(ClearHiddenTests):
     """Feedback preprocessor: drop hidden tests from the code and their answer keys from tracebacks.
 
     nbgrader's feedback otherwise shows the restored hidden tests (upstream issues #917, #1363).
+
+    Parameters
+    ----------
+    **kw
+        traitlets' keyword arguments, such as ``config``: nbgrader makes it from its own.
+
+    Examples
+    --------
+    nbgrader_config.py lists it among the preprocessors of GenerateFeedback.
+
+    >>> HideHiddenTests(config=Config()).enforce_metadata  # as nbgrader's ClearHiddenTests
+    True
     """
 
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict, cell_index: int
     ) -> tuple[NotebookNode, dict]:
+        """The cell without its hidden tests; a check cell's error without its traceback.
+
+        Parameters
+        ----------
+        cell : NotebookNode
+            One cell of the autograded notebook.
+        resources : dict
+            nbgrader's, passed on.
+        cell_index : int
+            The cell's index in the notebook.
+
+        Returns
+        -------
+        tuple
+            The cell (changed in place) and ``resources``.
+
+        Examples
+        --------
+        The traceback's first line shows the hidden test's call, and so its key.
+
+        >>> from nbformat.v4 import new_code_cell, new_output
+        >>> hidden = "### BEGIN HIDDEN TESTS\\nexpect_count(answer, 13)\\n### END HIDDEN TESTS"
+        >>> error = new_output("error", ename="NotYetCorrect", evalue="Not yet: 12 is too few.",
+        ...                    traceback=["expect_count(answer, 13)", "NotYetCorrect: ..."])
+        >>> cell = new_code_cell(f"check('q1', answer)\\n{hidden}", outputs=[error])
+        >>> cell.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "c1"}
+        >>> cell, _ = HideHiddenTests().preprocess_cell(cell, {}, 0)
+        >>> cell.source, cell.outputs[0].traceback
+        ("check('q1', answer)", ['NotYetCorrect: Not yet: 12 is too few.'])
+        """
         cell, resources = super().preprocess_cell(cell, resources, cell_index)
         if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
             for output in cell.get("outputs", []):

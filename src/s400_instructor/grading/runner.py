@@ -37,7 +37,15 @@ MAX_TEXT = 10_000  # characters in one string of an answer
 
 
 class NotPlain(Exception):
-    """An answer that is not plain data; the message says why, in the student's terms."""
+    """An answer that is not plain data; the message says why, in the student's terms.
+
+    Examples
+    --------
+    >>> plain({1: "one"})
+    Traceback (most recent call last):
+    ...
+    s400_instructor.grading.runner.NotPlain: a dict is an answer only with text keys
+    """
 
 
 def _not_plain(value: Any) -> str:
@@ -61,6 +69,26 @@ def plain(value: Any, room: list[int] | None = None, depth: int = 0) -> Any:
     sorted lists. Subclasses and other objects are refused, so an answer cannot bring its own
     comparisons into the grader.
 
+    Parameters
+    ----------
+    value : object
+        The value of an answer variable.
+    room, depth : optional
+        What is left of the MAX_ITEMS budget, and how deep in the answer this value is: for the
+        recursion; leave them out.
+
+    Returns
+    -------
+    object
+        None, a bool, int, float or str, or lists and string-keyed dicts of them.
+
+    Raises
+    ------
+    NotPlain
+        If the value or a part of it is not plain data, or the answer is too large.
+
+    Examples
+    --------
     >>> plain((3, 2.5, "C01", None))
     [3, 2.5, 'C01', None]
     >>> plain({"C09", "C08"})
@@ -113,6 +141,21 @@ def plain(value: Any, room: list[int] | None = None, depth: int = 0) -> Any:
 def extract(namespace: dict[str, Any], name: str) -> dict[str, Any]:
     """How the answer variable ``name`` reads: its plain value, or why there is none.
 
+    Parameters
+    ----------
+    namespace : dict
+        The shell's variables, after the cells before the check cell ran.
+    name : str
+        The answer variable.
+
+    Returns
+    -------
+    dict
+        ``{"value": plain value}``, ``{"unanswered": True}`` (still ``...``),
+        ``{"undefined": True}`` or ``{"invalid": why}``.
+
+    Examples
+    --------
     >>> extract({"answer_q1": 13, "answer_q2": ...}, "answer_q1")
     {'value': 13}
     >>> extract({"answer_q2": ...}, "answer_q2")
@@ -134,7 +177,25 @@ def extract(namespace: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 class Outputs:
-    """The outputs of the cell running now, as nbformat dicts, within the job's size caps."""
+    """The outputs of the cell running now, as nbformat dicts, within the job's size caps.
+
+    Parameters
+    ----------
+    cell_chars : int
+        How many characters of output one cell may have.
+    total_chars : int
+        How many in all the cells of the run.
+
+    Examples
+    --------
+    Past a cap, one note on stderr, and nothing more from that cell.
+
+    >>> outputs = Outputs(cell_chars=5, total_chars=100)
+    >>> outputs.stream("stdout", "hello")
+    >>> outputs.stream("stdout", "!")
+    >>> [item["text"] for item in outputs.items]
+    ['hello', '\\n[output cut: too long]\\n']
+    """
 
     CUT = "\n[output cut: too long]\n"
 
@@ -144,6 +205,16 @@ class Outputs:
         self.used, self.cut = 0, False
 
     def start(self) -> None:
+        """Begin a new cell: no outputs yet, and the cell's cap counts from zero again.
+
+        Examples
+        --------
+        >>> outputs = Outputs(cell_chars=5, total_chars=100)
+        >>> outputs.stream("stdout", "hello")
+        >>> outputs.start()
+        >>> outputs.items, outputs.used
+        ([], 0)
+        """
         self.items, self.used, self.cut = [], 0, False
 
     def _room(self, size: int) -> bool:
@@ -158,6 +229,23 @@ class Outputs:
         return True
 
     def stream(self, name: str, text: str) -> None:
+        """Add printed text, to the last output if it is the same stream, within the caps.
+
+        Parameters
+        ----------
+        name : str
+            ``stdout`` or ``stderr``.
+        text : str
+            What was printed.
+
+        Examples
+        --------
+        >>> outputs = Outputs(cell_chars=100, total_chars=100)
+        >>> outputs.stream("stdout", "a")
+        >>> outputs.stream("stdout", "b")
+        >>> outputs.items
+        [{'output_type': 'stream', 'name': 'stdout', 'text': 'ab'}]
+        """
         if not self._room(len(text)):
             return
         last = self.items[-1] if self.items else None
@@ -167,30 +255,126 @@ class Outputs:
             self.items.append({"output_type": "stream", "name": name, "text": text})
 
     def add(self, output: dict[str, Any]) -> None:
+        """Add one output (a display, a result or an error) if its JSON fits within the caps.
+
+        Parameters
+        ----------
+        output : dict
+            The output, as nbformat writes it.
+
+        Examples
+        --------
+        ``{"output_type": "error"}`` is 24 characters of JSON, one more than this cell may have.
+
+        >>> outputs = Outputs(cell_chars=23, total_chars=100)
+        >>> outputs.add({"output_type": "error"})
+        >>> outputs.items[0]["text"]
+        '\\n[output cut: too long]\\n'
+        """
         if self._room(len(json.dumps(output, default=str))):
             self.items.append(output)
 
 
 class CellStream(io.TextIOBase):
-    """sys.stdout or sys.stderr for student code: what it prints becomes the cell's output."""
+    """sys.stdout or sys.stderr for student code: what it prints becomes the cell's output.
+
+    Parameters
+    ----------
+    outputs : Outputs
+        Where the text goes.
+    name : str
+        ``stdout`` or ``stderr``.
+
+    Examples
+    --------
+    >>> outputs = Outputs(cell_chars=100, total_chars=100)
+    >>> print("hi", file=CellStream(outputs, "stderr"))
+    >>> outputs.items
+    [{'output_type': 'stream', 'name': 'stderr', 'text': 'hi\\n'}]
+    """
 
     def __init__(self, outputs: Outputs, name: str) -> None:
         self.outputs, self.name = outputs, name
 
     def writable(self) -> bool:
+        """Whether the stream can be written to: always.
+
+        Returns
+        -------
+        bool
+            True.
+
+        Examples
+        --------
+        >>> CellStream(Outputs(100, 100), "stdout").writable()
+        True
+        """
         return True
 
     def write(self, text: str) -> int:
+        """Add ``text`` to the cell's output, within the caps.
+
+        Parameters
+        ----------
+        text : str
+            What the student's code printed.
+
+        Returns
+        -------
+        int
+            Its length, even past the caps: to the student's code, everything was written.
+
+        Examples
+        --------
+        >>> outputs = Outputs(cell_chars=2, total_chars=100)
+        >>> CellStream(outputs, "stdout").write("abc"), len(outputs.items)
+        (3, 1)
+        """
         self.outputs.stream(self.name, str(text))
         return len(text)
 
 
 class CellTimeout(Exception):
-    """Raised in student code that runs past the time limit of one cell."""
+    """Raised in student code that runs past the time limit of one cell.
+
+    Student code can catch it (it is an Exception), so the timer strikes again each second.
+
+    Examples
+    --------
+    >>> raise CellTimeout("this cell ran for more than 30 s and was stopped")
+    Traceback (most recent call last):
+    ...
+    s400_instructor.grading.runner.CellTimeout: this cell ran for more than 30 s and was stopped
+    """
 
 
 def make_shell(outputs: Outputs) -> Any:
-    """An IPython shell whose displays, results and tracebacks become nbformat outputs."""
+    """An IPython shell whose displays, results and tracebacks become nbformat outputs.
+
+    Parameters
+    ----------
+    outputs : Outputs
+        Where the outputs go.
+
+    Returns
+    -------
+    InteractiveShell
+        The process's one shell (IPython's singleton), without history.
+
+    Examples
+    --------
+    In a process of its own, as the runner's: 6 * 7 is the first cell's result, 42.
+
+    >>> import subprocess
+    >>> script = "; ".join([
+    ...     "from s400_instructor.grading.runner import Outputs, make_shell",
+    ...     "outputs = Outputs(1000, 1000)",
+    ...     "make_shell(outputs).run_cell('6 * 7', store_history=True)",
+    ...     "print(outputs.items[0]['execution_count'], outputs.items[0]['data'])"])
+    >>> print(subprocess.run([sys.executable, "-c", script], capture_output=True).stdout.decode())
+    1 {'text/plain': '42'}
+    <BLANKLINE>
+    """
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
@@ -246,6 +430,24 @@ def make_shell(outputs: Outputs) -> Any:
 
 
 def main() -> None:
+    """Run the job on stdin, writing each event as a JSON line on stdout (see the module's notes).
+
+    Examples
+    --------
+    The runner in a process of its own, as the sandbox starts it; ``x`` is never defined.
+
+    >>> import subprocess
+    >>> import tempfile
+    >>> job = {"cells": [{"code": "print('hi')"}, {"extract": ["x"]}], "timeout": 30,
+    ...        "workdir": tempfile.mkdtemp(), "caps": {"cell_chars": 100, "total_chars": 100}}
+    >>> run = subprocess.run([sys.executable, "-I", __file__], input=json.dumps(job).encode(),
+    ...                      capture_output=True)
+    >>> print(run.stdout.decode(), end="")
+    {"cell": 0, "count": 1, "outputs": [{"output_type": "stream", "name": "stdout", \
+"text": "hi\\n"}]}
+    {"cell": 1, "answers": {"x": {"undefined": true}}}
+    {"end": "complete"}
+    """
     job = json.loads(sys.stdin.read())
     results = os.dup(1)  # the grader reads events here; stray writes to fd 1 and 2 go nowhere
     nowhere = os.open(os.devnull, os.O_RDWR)

@@ -1,6 +1,7 @@
 """The sandbox one submission's code runs in: bubblewrap, resource limits, no new processes.
 
-:func:`run` starts :mod:`runner` (bound alone into the sandbox) under ``bwrap`` with
+:func:`run` starts :mod:`runner` (bound alone into the sandbox) under ``bwrap`` (its command
+line: :mod:`.bwrap`) with
 
 - a read-only view of only what a notebook needs: the system's libraries (/usr), the Python
   installation and virtual environment, the ``s400`` package and its data; nothing of the course
@@ -20,12 +21,10 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import resource
 import selectors
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import tempfile
@@ -34,11 +33,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-RUNNER = Path(__file__).with_name("runner.py")
-INSIDE = "/opt/s400-grader/runner.py"  # where the runner appears inside the sandbox
-WORKDIR = "/tmp/work"
-FILES = "/opt/s400-grader/submission"
-NOBODY = 65534
+from s400_instructor.grading.bwrap import (
+    ENVIRONMENT,
+    FILES,
+    INSIDE,
+    RUNNER,
+    WORKDIR,
+    command,
+    seccomp_pipe,
+)
+
 PYTHON = os.path.abspath(sys.executable)  # no "..": the sandbox has only the folders it is shown
 STARTUP_SECONDS = 10  # wall and CPU time allowed on top of the per-cell limits (Python's start)
 GRACE_SECONDS = 5  # how long past a cell's limit the grader waits for the runner to report
@@ -52,7 +56,21 @@ HOW = (
 
 @dataclass(frozen=True)
 class Limits:
-    """What one submission's code may use."""
+    """What one submission's code may use.
+
+    Parameters
+    ----------
+    cell_seconds : int, default 30
+        Wall-clock and CPU seconds per code cell.
+    memory_mb, file_mb, tmp_mb, output_mb : int, optional
+        MiB of address space (RLIMIT_AS, 2048), of the largest file it may write (RLIMIT_FSIZE,
+        64), of its whole writable /tmp (256) and of what the grader reads back from it (16).
+
+    Examples
+    --------
+    >>> Limits(memory_mb=1024).tmp_mb  # the others keep their defaults
+    256
+    """
 
     cell_seconds: int = 30
     memory_mb: int = 2048  # address space of the process (RLIMIT_AS)
@@ -63,7 +81,19 @@ class Limits:
     def seconds(self, code_cells: int) -> int:
         """Wall-clock and CPU seconds for a notebook of ``code_cells`` cells.
 
-        >>> Limits(cell_seconds=30).seconds(12)
+        Parameters
+        ----------
+        code_cells : int
+            How many code cells the job runs.
+
+        Returns
+        -------
+        int
+            ``cell_seconds`` per cell, and STARTUP_SECONDS (10) for Python's start.
+
+        Examples
+        --------
+        >>> Limits(cell_seconds=30).seconds(12)  # 30 x 12 + 10
         370
         """
         return self.cell_seconds * code_cells + STARTUP_SECONDS
@@ -71,7 +101,24 @@ class Limits:
 
 @dataclass(frozen=True)
 class Finished:
-    """How a sandboxed run ended and what it wrote (untrusted bytes, at most the output cap)."""
+    """How a sandboxed run ended and what it wrote (untrusted bytes, at most the output cap).
+
+    Parameters
+    ----------
+    stdout : bytes
+        What the runner wrote: its JSON lines, or whatever the student's code put there.
+    ended : str
+        ``"exited"``, ``"timed out"`` or ``"too much output"`` (the last two: killed).
+    status : int or None
+        The exit status; negative: killed by that signal.
+    stderr : str
+        The sandbox's own complaints (bwrap, Python's start-up): their last 8 KiB at most.
+
+    Examples
+    --------
+    >>> Finished(b"", "timed out", -9, "").status == -signal.SIGKILL  # stopped from outside
+    True
+    """
 
     stdout: bytes
     ended: str  # "exited", "timed out" or "too much output"
@@ -80,7 +127,21 @@ class Finished:
 
 
 def notebook_views() -> list[Path]:
-    """What a notebook needs to see: Python, the virtual environment, the s400 package, its data."""
+    """What a notebook needs to see: Python, the virtual environment, the s400 package, its data.
+
+    Returns
+    -------
+    list of Path
+        The folders to show read-only: ``sys.prefix``, ``sys.base_prefix``, the folder Python
+        is installed in, the data folder and the s400 package's folders.
+
+    Examples
+    --------
+    >>> import s400
+    >>> views = notebook_views()
+    >>> Path(sys.prefix) in views, Path(s400.__path__[0]) in views
+    (True, True)
+    """
     import s400
     from s400.data import DEFAULT_DATA_DIR
 
@@ -90,13 +151,28 @@ def notebook_views() -> list[Path]:
 
 
 def refusal() -> str | None:
-    """Why submissions cannot be sandboxed on this machine, in one line; None when they can."""
+    """Why submissions cannot be sandboxed on this machine, in one line; None when they can.
+
+    Returns
+    -------
+    str or None
+        What is missing or failed, and what to do about it (:data:`HOW`).
+
+    Examples
+    --------
+    Where bwrap is not on the PATH:
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"PATH": "/nonexistent"}):
+    ...     print(refusal().split(":")[0])
+    bubblewrap (bwrap) is not installed, so student code cannot be sandboxed
+    """
     if shutil.which("bwrap") is None:
         return f"bubblewrap (bwrap) is not installed, so student code cannot be sandboxed: {HOW}."
-    seccomp = _seccomp_fd()  # the same sandbox as for grading, running `true`
+    seccomp = seccomp_pipe()  # the same sandbox as for grading, running `true`
     try:
         trial = subprocess.run(
-            [*_bwrap([], Path("/nonexistent/course"), None, seccomp, Limits()), "true"],
+            [*command([], Path("/nonexistent/course"), None, seccomp, Limits().tmp_mb), "true"],
             capture_output=True,
             text=True,
             timeout=30,
@@ -109,108 +185,6 @@ def refusal() -> str | None:
         why = (trial.stderr.strip().splitlines() or ["it failed"])[-1]
         return f"bubblewrap cannot create a sandbox here ({why}): {HOW}."
     return None
-
-
-def _no_new_processes() -> bytes | None:
-    """A seccomp filter (classic BPF) refusing fork, vfork and clone without CLONE_THREAD.
-
-    None on processors other than x86-64 and ARM64 (the sandbox then runs without it).
-    """
-    arch, calls = {
-        "x86_64": (0xC000003E, {"clone": 56, "fork": 57, "vfork": 58, "clone3": 435}),
-        "aarch64": (0xC00000B7, {"clone": 220, "clone3": 435}),
-    }.get(platform.machine(), (0, {}))
-    if not arch:
-        return None
-    load, jeq, jge, jset, ret = 0x20, 0x15, 0x35, 0x45, 0x06
-    allow, kill, eperm, enosys = 0x7FFF0000, 0x80000000, 0x00050000 | 1, 0x00050000 | 38
-    # (code, jump if true, jump if false, k); jumps count instructions to skip
-    program = [(load, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, kill), (load, 0, 0, 0)]
-    program.append((jge, 0, 1, 0x40000000))  # x32 system calls on x86-64: refuse all
-    program.append((ret, 0, 0, eperm))
-    program.append((jeq, 0, 1, calls["clone3"]))
-    program.append((ret, 0, 0, enosys))  # the C library falls back to clone
-    for name in ("fork", "vfork"):
-        if name in calls:
-            program += [(jeq, 0, 1, calls[name]), (ret, 0, 0, eperm)]
-    clone_thread = 0x00010000
-    program += [(jeq, 0, 3, calls["clone"]), (load, 0, 0, 16), (jset, 1, 0, clone_thread)]
-    program += [(ret, 0, 0, eperm), (ret, 0, 0, allow)]
-    return b"".join(struct.pack("=HBBI", *instruction) for instruction in program)
-
-
-ENVIRONMENT = {
-    "PATH": "/usr/bin:/bin",
-    "HOME": "/tmp",
-    "LANG": "C.UTF-8",
-    "MPLBACKEND": "module://matplotlib_inline.backend_inline",  # figures as in a notebook
-    "MPLCONFIGDIR": "/tmp/matplotlib",
-    "IPYTHONDIR": "/tmp/ipython",
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-}
-
-
-def _views(exposed: list[Path], hidden: Path) -> list[str]:
-    """bwrap arguments for read-only views of /usr and ``exposed``; none may show ``hidden``."""
-    args = []
-    for top in ("/bin", "/lib", "/lib32", "/lib64", "/sbin"):
-        if os.path.islink(top):
-            args += ["--symlink", os.readlink(top), top]
-        elif os.path.isdir(top):
-            args += ["--ro-bind", top, top]
-    for etc in ("/etc/ld.so.cache", "/etc/localtime"):
-        args += ["--ro-bind-try", etc, etc]
-    shown: list[Path] = []
-    for path in [Path("/usr"), *exposed]:
-        path = path.resolve()
-        if hidden == path or hidden.is_relative_to(path):
-            raise RuntimeError(
-                f"the sandbox would show the course directory {hidden} through {path}: "
-                "keep Python and the s400 package outside the course directory"
-            )
-        if not any(path.is_relative_to(other) for other in shown):
-            shown.append(path)
-            args += ["--ro-bind", str(path), str(path)]
-    return args
-
-
-def _seccomp_fd() -> int | None:
-    """A pipe's read end holding the seccomp filter, for bwrap --seccomp (None without one)."""
-    program = _no_new_processes()
-    if program is None:
-        return None
-    read_end, write_end = os.pipe()
-    os.write(write_end, program)  # a few hundred bytes: never blocks
-    os.close(write_end)
-    return read_end
-
-
-def _bwrap(
-    exposed: list[Path], hidden: Path, files: Path | None, seccomp_fd: int | None, limits: Limits
-) -> list[str]:
-    """The bwrap command line, up to the program: the views, namespaces and /tmp above."""
-    args = [
-        "bwrap",
-        "--unshare-all",
-        "--unshare-user",
-        "--disable-userns",
-        "--die-with-parent",
-        "--new-session",
-    ]
-    args += ["--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
-    args += ["--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev", *_views(exposed, hidden)]
-    args += ["--size", str(limits.tmp_mb * 2**20), "--tmpfs", "/tmp"]
-    args += ["--ro-bind", str(RUNNER), INSIDE]
-    if files is not None:
-        args += ["--ro-bind", str(files), FILES]
-    if seccomp_fd is not None:
-        args += ["--seccomp", str(seccomp_fd)]
-    args += ["--clearenv", "--chdir", "/tmp"]
-    for name, value in ENVIRONMENT.items():
-        args += ["--setenv", name, value]
-    return args
 
 
 def _limit(seconds: int, limits: Limits, strict: bool) -> Callable[[], None]:
@@ -248,8 +222,45 @@ def run(
 ) -> Finished:
     """Run ``job`` (see :mod:`runner`) in the sandbox; wait for it, its deadline or its output cap.
 
-    ``exposed`` are the folders the notebook needs (read-only); ``hidden`` is the course
-    directory, which no view may show; ``files`` the student's submitted folder.
+    Parameters
+    ----------
+    job : dict
+        ``{"cells": [...], "timeout": seconds per cell, "caps": {...}}``; the folders are added.
+    exposed : list of Path
+        The folders the notebook needs, shown read-only (:func:`notebook_views`).
+    hidden : Path
+        The course directory, which no view may show.
+    files : Path or None
+        The student's submitted folder, which the runner copies into its working folder.
+    limits : Limits
+        What the code may use.
+    unsafe : bool, default False
+        Run without bubblewrap (rlimits only): the code sees all that the grader sees.
+
+    Returns
+    -------
+    Finished
+        How the run ended and what it wrote.
+
+    Raises
+    ------
+    RuntimeError
+        If a view would show ``hidden``.
+
+    Examples
+    --------
+    Without bubblewrap (as ``--unsafe-no-sandbox`` grades): a cell runs, then its answer is read.
+
+    >>> import tempfile
+    >>> from s400_instructor.grading.extraction import CAPS
+    >>> job = {"cells": [{"code": "x = 6 * 7"}, {"extract": ["x"]}], "timeout": 30, "caps": CAPS}
+    >>> finished = run(job, [], Path(tempfile.mkdtemp()), None, Limits(), unsafe=True)
+    >>> finished.ended, finished.status
+    ('exited', 0)
+    >>> print(finished.stdout.decode(), end="")
+    {"cell": 0, "count": 1, "outputs": []}
+    {"cell": 1, "answers": {"x": {"value": 42}}}
+    {"end": "complete"}
     """
     seconds = limits.seconds(sum("code" in cell for cell in job["cells"]))
     with (
@@ -264,9 +275,9 @@ def run(
             env |= {"MPLCONFIGDIR": f"{scratch}/mpl", "IPYTHONDIR": f"{scratch}/ipython"}
         else:
             job = {**job, "workdir": WORKDIR, "files": FILES if files else None}
-            seccomp = _seccomp_fd()
+            seccomp = seccomp_pipe()
             pass_fds = () if seccomp is None else (seccomp,)
-            bwrap = _bwrap(exposed, hidden, files, seccomp, limits)
+            bwrap = command(exposed, hidden, files, seccomp, limits.tmp_mb)
             argv = [*bwrap, PYTHON, "-I", "-B", INSIDE]
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         stdin.write(json.dumps(job).encode())
