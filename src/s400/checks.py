@@ -1,7 +1,7 @@
 """Friendly, tamper-resistant answer checks: they say in the student's terms what is wrong.
 
-Each ``check_*`` function returns a :class:`Feedback` (print it); :func:`expect` turns feedback into
-a pass or a :class:`NotYetCorrect` error, which is how a check cell reports.
+Each ``check_*`` function returns a :class:`Feedback` (print it); :func:`expect` turns feedback
+into a pass or a :class:`NotYetCorrect` error, which is how a check cell reports.
 
 Students' visible checks (:mod:`s400.questions`) use these functions in their own kernel, where
 their code can patch anything; grades do not depend on that. At grading time the hidden checks
@@ -37,12 +37,12 @@ class NotYetCorrect(AssertionError):
     """Raised by :func:`expect` for an answer that is not (yet) right; the message says why."""
 
     def _render_traceback_(self) -> list[str]:
-        """IPython shows this instead of a traceback: the student needs the message, not our frames."""
+        """IPython shows this, not a traceback: the student needs the message, not our frames."""
         return [f"\x1b[0;31mNotYetCorrect\x1b[0m: {self}"]
 
 
 def expect(feedback: Feedback, quiet: bool = False) -> None:
-    """Pass if the feedback is ``ok`` (printing it unless ``quiet``), else raise :class:`NotYetCorrect`.
+    """Pass if the feedback is ``ok`` (printed unless ``quiet``), else raise :class:`NotYetCorrect`.
 
     >>> expect(Feedback(True, "Correct: 3."))
     Correct: 3.
@@ -59,7 +59,7 @@ def expect(feedback: Feedback, quiet: bool = False) -> None:
 
 
 def _restore_error_reporting() -> None:
-    """Undo an answer cell's ``get_ipython().set_custom_exc(...)``, which could swallow a failed check."""
+    """Undo a cell's ``get_ipython().set_custom_exc(...)``, which could swallow a failed check."""
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is not None:
@@ -110,7 +110,7 @@ def check_sign(answer: Any, expected: int) -> Feedback:
 
 
 def check_ids(answer: Any, expected: set[str], hint: str) -> Feedback:
-    """Feedback on an answer that should be a collection of ids, such as claim ids; order does not matter.
+    """Feedback on an answer that should be a collection of ids, such as claim ids, in any order.
 
     >>> print(check_ids(["C08", "C09"], {"C08", "C09", "C10"}, "look at paragraph P2"))
     Almost: 2 of 3 are right, 1 missing. Hint: look at paragraph P2.
@@ -171,7 +171,7 @@ def check_number(
         return Feedback(False, f"Expected a number{span}, got {_describe(answer)}.")
     if abs(value - expected) <= tolerance:
         return Feedback(True, f"Correct: {value:g} is within {tolerance:g} of the answer.")
-    if span and not low <= value <= high:
+    if low is not None and high is not None and not low <= value <= high:
         return Feedback(False, f"Expected a number{span}, got {value:g}. Hint: {_sentence(hint)}")
     if abs(value + expected) <= tolerance:
         return Feedback(False, f"The size is right but the sign is not. Hint: {_sentence(hint)}")
@@ -207,7 +207,8 @@ def check_count(answer: Any, expected: int, hint: str) -> Feedback:
 def check_choice(answer: Any, expected: str, options: tuple[str, ...], hint: str) -> Feedback:
     """Feedback on an answer that should be one of a few strings, such as an option or a claim id.
 
-    >>> print(check_choice("buy_s400", "buy_neither", ("buy_s400", "take_patriot", "buy_neither"), "compare the values"))
+    >>> options = ("buy_s400", "take_patriot", "buy_neither")
+    >>> print(check_choice("buy_s400", "buy_neither", options, "compare the values"))
     Not yet. Hint: compare the values.
     >>> print(check_choice("S-400", "buy_s400", ("buy_s400", "take_patriot"), ""))
     Expected one of 'buy_s400', 'take_patriot', got the str 'S-400'.
