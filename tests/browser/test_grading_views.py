@@ -9,8 +9,7 @@ from playwright.sync_api import Page, expect
 from submissions import course, require_sandbox, solved_answers, submit
 
 from s400_instructor.grading.batch import grade
-
-from .conftest import Server, screenshot, shot
+from s400_testing.browser import Server, screenshot, shot
 
 A = "ex02_network"
 LIVE = """
