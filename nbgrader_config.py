@@ -16,7 +16,7 @@ c.CourseDirectory.release_directory = "exercises"
 # The rubric of the written questions stays with the instructor.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "rubric.md"]
 
-# Answer cells run as released, so "Run All" reaches the end; the checks then say "not answered yet".
+# Answer cells run as released, so "Run All" reaches the end; checks then say "not answered yet".
 c.ClearSolutions.code_stub = {"python": "..."}
 c.ClearSolutions.text_stub = "Write your answer here."
 
@@ -34,5 +34,5 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
-# A test cell a student deleted comes back (nbgrader marks it), so nobody loses a question by accident.
+# A test cell a student deleted comes back (nbgrader marks it): no question is lost by accident.
 c.OverwriteCells.add_missing_cells = True

@@ -57,7 +57,8 @@ def submit(
     edit=None,
 ) -> Path:
     """Write submitted/<student>/<assignment>/<assignment>.ipynb: the release with ``answers``
-    (grade_id -> source) filled in, then ``edit(notebook)`` applied, as a student's file would be."""
+    (grade_id -> source) filled in, then ``edit(notebook)`` applied, as a student's file would
+    be."""
     release = nbformat.read(ROOT / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
     for cell in release.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
@@ -84,7 +85,8 @@ def scores(course_dir: Path, assignment: str) -> dict[str, dict[str, float]]:
 
 
 def nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
-    """Run nbgrader's command line in a course directory (it shells out to tools beside this Python)."""
+    """Run nbgrader's command line in a course directory (it shells out to tools beside this
+    Python)."""
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",

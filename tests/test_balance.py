@@ -39,7 +39,8 @@ def test_flipping_one_sign_of_an_unbalanced_triad_balances_it():
 
 
 def test_before_the_purchase_every_triad_is_balanced():
-    """alignments.csv, before: US, Turkey, NATO friends; all three hostile to Russia (Turkey after the Su-24)."""
+    """alignments.csv, before: US, Turkey, NATO friends; all three hostile to Russia (Turkey
+    after the Su-24)."""
     g = signed_graph(load(), "before")
     assert len(triads(g)) == 4 and all(t.balanced for t in triads(g))
     assert balancing_flips(g) == [()]

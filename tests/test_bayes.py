@@ -1,4 +1,4 @@
-"""s400.bayes: posteriors worked out by hand in odds form, and the verdicts on conditional predictions."""
+"""s400.bayes: posteriors worked out by hand in odds form; verdicts on conditional predictions."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""s400.channels on hand-made multiplexes (answers worked out in the comments) and on the US–Turkey ties."""
+"""s400.channels on hand-made multiplexes (answers worked out in the comments) and on the
+US–Turkey ties."""
 
 import networkx as nx
 
@@ -51,7 +52,8 @@ def test_cutting_a_layer_keeps_the_other_ties_and_every_node():
 
 
 def test_which_layers_link_the_two_ends_on_their_own():
-    # military: us-dod-tr; political: direct; economic: direct; financial: only dod-tr, us is not on it
+    # military: us-dod-tr; political: direct; economic: direct;
+    # financial: only dod-tr, us is not on it
     assert layers_linking(TWO_LAYERS, "us", "tr") == {
         "economic": True,
         "financial": False,
@@ -95,7 +97,8 @@ def test_report_text_names_bottlenecks_with_their_labels():
 def test_the_political_cut_on_the_real_ties():
     """edges.csv: without the political layer, NATO (tied only politically) is cut off, and the two
     governments keep four routes: the direct economic tie (E30), the Pentagon-TSK chain, the SSB
-    (sanctioned under CAATSA, E45) and the banks; each route is one tie wide at some point: 4 ties."""
+    (sanctioned under CAATSA, E45) and the banks; each route is one tie wide at some point:
+    4 ties."""
     g = cut(channel_graph(load()), ["political"])
     report = channel_report(g, "us_gov", "turkey_gov")
     assert report.cut_off == ("nato",)

@@ -1,4 +1,5 @@
-"""The answer checks: plain-words feedback, and no passing with objects built to fool a comparison."""
+"""The answer checks: plain-words feedback, and no passing with objects built to fool a
+comparison."""
 
 import math
 
@@ -97,7 +98,7 @@ def test_numpy_numbers_count_as_numbers():
 
 
 def test_expect_raises_with_the_message_and_prints_on_success(capsys):
-    with pytest.raises(NotYetCorrect, match="^Not answered yet"):
+    with pytest.raises(NotYetCorrect, match=r"^Not answered yet"):
         expect(check_count(..., 3, "h"))
     expect(check_count(3, 3, "h"))
     assert capsys.readouterr().out == "Correct: 3.\n"

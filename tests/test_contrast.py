@@ -88,9 +88,8 @@ def contrast_problems(fig: Figure) -> list[str]:
     for text in fig.findobj(Text):
         if not text.get_visible() or not text.get_text().strip():
             continue
-        large = text.get_fontsize() >= 18 or (
-            text.get_fontsize() >= 14 and text.get_fontweight() in ("bold", 700)
-        )
+        size = text.get_fontproperties().get_size()  # get_fontsize()'s stub says float | str
+        large = size >= 18 or (size >= 14 and text.get_fontweight() in ("bold", 700))
         patch = text.get_bbox_patch()
         behind = to_hex(patch.get_facecolor()) if patch else WHITE
         ratio = contrast_ratio(to_hex(text.get_color()), behind)
@@ -106,7 +105,8 @@ def contrast_problems(fig: Figure) -> list[str]:
             face, edge = weakest(line.get_markerfacecolor()), weakest(line.get_markeredgecolor())
             if max(face, edge) < GRAPHICS:
                 problems.append(f"marker of {line.get_label()!r}: {max(face, edge):.2f}")
-    for shape in [*fig.findobj(Collection), *fig.findobj(Patch)]:
+    shapes: list[Collection | Patch] = [*fig.findobj(Collection), *fig.findobj(Patch)]
+    for shape in shapes:
         if shape in fig.findobj(Text) or not shape.get_visible():
             continue
         if (isinstance(shape, Patch) and (shape.get_alpha() or 1) < 1) or shape is fig.patch:

@@ -1,4 +1,5 @@
-"""The graded exercises: the release is nbgrader's output, keys agree, and each one grades as intended."""
+"""The graded exercises: the release is nbgrader's output, keys agree, and each one grades as
+intended."""
 
 import filecmp
 import json

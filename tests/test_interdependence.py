@@ -50,7 +50,8 @@ def test_channels_read_turkeys_exposures_from_the_figures():
 
 def test_the_default_index_values():
     # sensitivity: Turkey 0.4227 + 0.1 + 0.624 + 0.128 = 1.2747; Russia 0.2 + 0.2 + 0.3 + 0.1 = 0.8
-    # vulnerability: Turkey 0.21135 + 0.08 + 0.312 + 0.0896 = 0.69295; Russia 0.14 + 0.18 + 0.24 + 0.05 = 0.61
+    # vulnerability: Turkey 0.21135 + 0.08 + 0.312 + 0.0896 = 0.69295;
+    #                Russia 0.14 + 0.18 + 0.24 + 0.05 = 0.61
     got = dependence_asymmetry(dependences(load()))
     assert got["sensitivity"] == pytest.approx(0.4747 / 2.0747, abs=1e-4)
     assert got["vulnerability"] == pytest.approx(0.08295 / 1.30295, abs=1e-4)

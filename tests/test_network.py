@@ -1,4 +1,5 @@
-"""s400.network on hand-made graphs (answers worked out in the comments) and on the author's network."""
+"""s400.network on hand-made graphs (answers worked out in the comments) and on the author's
+network."""
 
 import networkx as nx
 import pytest
@@ -86,7 +87,8 @@ def test_the_authors_economy_verdict_follows_from_the_signs_alone():
 
 
 def test_national_security_depends_on_weights_the_author_never_states():
-    """Ankara's path (activation -> air defence -> security) is positive; the author's are negative."""
+    """Ankara's path (activation -> air defence -> security) is positive; the author's are
+    negative."""
     g = effect_graph(load())
     t = total_effect(g, "buy_s400", "national_security")
     assert t.verdict == "indeterminate"

@@ -1,11 +1,15 @@
 """Drawings: text enlarged for a projector, and a contribution chart that scales to the page."""
 
 import re
+from dataclasses import replace
+
+import pytest
 
 from s400.data import load
 from s400.network import effect_graph
 from s400.plots import (
     contribution_chart_svg,
+    draw_figure_series,
     draw_network,
     draw_timeline,
     enlarge_text,
@@ -51,3 +55,11 @@ def test_the_network_explorer_draws_larger_text_for_the_projector():
     assert (
         NetworkExplorer(data, text_scale=1.5).picture.value != NetworkExplorer(data).picture.value
     )
+
+
+@pytest.mark.parametrize("low", [None, 1.0])
+def test_a_figure_without_a_value_or_a_whole_range_is_refused_by_its_id(low):
+    # The loader refuses such a row; one made by hand must not draw a bar out of nothing.
+    row = replace(load().figures["russian_visitors_2015"], value=None, low=low, high=None)
+    with pytest.raises(ValueError, match="russian_visitors_2015: neither a value nor a range"):
+        draw_figure_series([row], "Visitors", "millions")

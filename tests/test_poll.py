@@ -36,7 +36,7 @@ NOTEBOOK = ROOT / "instructor" / "class_poll.ipynb"
 RATIONAL = {**LAB.default(), "magnitude.air_defence": 15.0, "weight.E26": 0.0}
 
 
-def scenario_file(values: dict | None = None, **fields: object) -> str:
+def scenario_file(values: object = None, **fields: object) -> str:
     document = json.loads(to_json(LAB, "ann", preset(LAB, "author")))
     document.update(fields)
     if values is not None:
@@ -192,7 +192,7 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path):
 
 
 def test_an_unreadable_file_is_listed(tmp_path, monkeypatch):
-    # chmod 0 would not stop root (as in CI), so opening it is made to fail as it would for a student.
+    # chmod 0 would not stop root (as in CI), so opening it is made to fail as for a student.
     real_open = os.open
 
     def refuse(path, *args, **kwargs):
@@ -260,7 +260,8 @@ def test_verdict_summary_by_hand():
         {"The author's reading": preset(LAB, "author")},
     )
     assert text.splitlines() == [
-        "By their own numbers, buying the S-400 is the rational choice for 33% of the 3 scenarios (1 of 3).",
+        "By their own numbers, buying the S-400 is the rational choice for 33% of the 3 scenarios "
+        "(1 of 3).",
         "  best option Buy the S-400: 1",
         "  best option Take the Patriot offer: 0",
         "  best option Buy neither: 2",
@@ -357,8 +358,11 @@ def test_the_demo_is_labelled_synthetic_and_read_as_intended():
 
 
 @pytest.mark.parametrize("folder", ["missing", "empty", "only_broken"])
-def test_the_notebook_runs_on_a_bad_folder(tmp_path, folder, monkeypatch, capsys):
-    """Every cell of the poll notebook, with FOLDER pointed at a missing, an empty or an all-broken folder."""
+def test_the_notebook_runs_on_a_bad_folder(
+    tmp_path: Path, folder: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every cell of the poll notebook, with FOLDER pointed at a missing, an empty or an all-broken
+    folder."""
     if folder != "missing":
         (tmp_path / folder).mkdir()
     if folder == "only_broken":

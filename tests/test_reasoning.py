@@ -18,7 +18,8 @@ KEYS = list(LAB.parameters)
 
 
 def only(**values: float) -> dict[str, float]:
-    """The default scenario (network weights, probabilities 1, no discount, magnitudes 0) with some keys set."""
+    """The default scenario (network weights, probabilities 1, no discount, magnitudes 0) with
+    some keys set."""
     return {**LAB.default(), **{k.replace("__", "."): v for k, v in values.items()}}
 
 
@@ -57,7 +58,8 @@ def test_break_even_by_hand():
 
 
 def test_break_even_finds_the_crossing_nearest_the_current_value():
-    # buy: 0.25x - 2.5; patriot: 0.5x - 3.5 (E26 at 0.5); neither: 0. Buy never wins: margin < 0 all along
+    # buy: 0.25x - 2.5; patriot: 0.5x - 3.5 (E26 at 0.5); neither: 0.
+    # Buy never wins: the margin is < 0 all along.
     assert break_even(LAB, only(magnitude__air_defence=5.0), "magnitude.air_defence") is None
 
 

@@ -40,8 +40,9 @@ def document_text(**fields: str) -> bytes:
     return ("{" + ", ".join(f'"{k}": {v}' for k, v in document.items()) + "}").encode("utf-8")
 
 
-def twice(key: str) -> bytes:
-    """The good file, one indented line per key, with ``key``'s line written a second time."""
+def twice(key: str) -> tuple[bytes, int]:
+    """The good file, one indented line per key, with ``key``'s line written a second time, and
+    the line (counted from 1) where the key comes the second time."""
     lines = to_json(LAB, "ann", preset(LAB, "author")).splitlines()
     line = next(i for i, text in enumerate(lines) if text.lstrip().startswith(f'"{key}"'))
     copy = lines[line] if lines[line].endswith(",") else lines[line] + ","

@@ -171,7 +171,7 @@ def test_alt_text_examples() -> None:
     assert result.attempted >= 5 and result.failed == 0
 
 
-def _image_output(metadata: dict, width: int = 4, **text: str) -> dict:
+def _image_output(metadata: dict, text: dict[str, str], width: int = 4) -> dict:
     png = io.BytesIO()
     Image.new("RGB", (width, 4)).save(png, format="PNG")
     data = {"image/png": base64.b64encode(png.getvalue()).decode(), **text}
@@ -186,13 +186,13 @@ def test_figures_keep_their_alt_text_and_captions(tmp_path: Path) -> None:
     (source / "index.md").write_text("# Test\n\n```{toctree}\nfigures\n```\n")
     plain = nbformat.v4.new_code_cell("draw()", execution_count=1)
     plain.outputs = [
-        _image_output({"image/png": {"alt": "From the metadata"}}, **{"text/plain": "<Figure>"}),
-        _image_output({}, **{"text/markdown": "From the markdown", "text/plain": "<Figure>"}),
-        _image_output({}, **{"text/plain": "<Figure size 640x480 with 1 Axes>"}),
+        _image_output({"image/png": {"alt": "From the metadata"}}, {"text/plain": "<Figure>"}),
+        _image_output({}, {"text/markdown": "From the markdown", "text/plain": "<Figure>"}),
+        _image_output({}, {"text/plain": "<Figure size 640x480 with 1 Axes>"}),
     ]
     mystnb = {"figure": {"caption": "A caption"}, "image": {"alt": "From the cell"}}
     wide = nbformat.v4.new_code_cell("draw()", execution_count=2, metadata={"mystnb": mystnb})
-    wide.outputs = [_image_output({}, width=1300, **{"text/markdown": "Not this one"})]
+    wide.outputs = [_image_output({}, {"text/markdown": "Not this one"}, width=1300)]
     nbformat.write(nbformat.v4.new_notebook(cells=[plain, wide]), source / "figures.ipynb")
     # A process of its own: Sphinx and myst-nb register themselves with docutils globally.
     sphinx = [sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html", "-c", str(ROOT / "site")]

@@ -17,7 +17,9 @@ def hooks() -> dict[str, str]:
 
 def makefile_variable(name: str) -> str:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    return re.search(rf"^{name} = (.*)$", makefile, re.M).group(1).strip()
+    found = re.search(rf"^{name} = (.*)$", makefile, re.M)
+    assert found, f"the Makefile sets no {name}"
+    return found.group(1).strip()
 
 
 def test_the_hooks_are_a_valid_pre_commit_config():

@@ -1,7 +1,7 @@
 """Friendly, tamper-resistant answer checks: they say in the student's terms what is wrong.
 
-Each ``check_*`` function returns a :class:`Feedback` (print it); :func:`expect` turns feedback into
-a pass or a :class:`NotYetCorrect` error, which is how a check cell reports.
+Each ``check_*`` function returns a :class:`Feedback` (print it); :func:`expect` turns feedback
+into a pass or a :class:`NotYetCorrect` error, which is how a check cell reports.
 
 Students' visible checks (:mod:`s400.questions`) use these functions in their own kernel, where
 their code can patch anything; grades do not depend on that. At grading time the hidden checks
@@ -64,7 +64,7 @@ class NotYetCorrect(AssertionError):
     """
 
     def _render_traceback_(self) -> list[str]:
-        """IPython shows this instead of a traceback: the student needs the message, not our frames."""
+        """IPython shows this, not a traceback: the student needs the message, not our frames."""
         return [f"\x1b[0;31mNotYetCorrect\x1b[0m: {self}"]
 
 
@@ -101,7 +101,7 @@ def expect(feedback: Feedback, quiet: bool = False) -> None:
 
 
 def _restore_error_reporting() -> None:
-    """Undo an answer cell's ``get_ipython().set_custom_exc(...)``, which could swallow a failed check."""
+    """Undo a cell's ``get_ipython().set_custom_exc(...)``, which could swallow a failed check."""
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is not None:
@@ -266,7 +266,7 @@ def check_number(
         return Feedback(False, f"Expected a number{span}, got {_describe(answer)}.")
     if abs(value - expected) <= tolerance:
         return Feedback(True, f"Correct: {value:g} is within {tolerance:g} of the answer.")
-    if span and not low <= value <= high:
+    if low is not None and high is not None and not low <= value <= high:
         return Feedback(False, f"Expected a number{span}, got {value:g}. Hint: {_sentence(hint)}")
     if abs(value + expected) <= tolerance:
         return Feedback(False, f"The size is right but the sign is not. Hint: {_sentence(hint)}")

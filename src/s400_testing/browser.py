@@ -16,7 +16,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,7 @@ PAGE_CONFIG = {
     "exposeAppInBrowser": "true",
 }
 # Autosave would write executed outputs back into the repository's notebooks.
-USER_SETTINGS = {
+USER_SETTINGS: dict[str, dict[str, object]] = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     # Under load JupyterLab may open a notebook before it has settled on a kernel and ask in a
     # "Select Kernel" dialog, which then blocks Run All (seen in CI); start the preferred one.
@@ -97,7 +97,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _write_json(path: Path, data: dict) -> None:
+def _write_json(path: Path, data: Mapping[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data))
 

@@ -1,4 +1,4 @@
-"""Notebooks 01 and 02 in real JupyterLab: they run cleanly, and their explorers answer a student."""
+"""Notebooks 01 and 02 in real JupyterLab: they run cleanly and their explorers answer a student."""
 
 from playwright.sync_api import Page, expect
 

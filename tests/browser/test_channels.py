@@ -1,5 +1,6 @@
 """Notebook 04 in real JupyterLab: it runs cleanly, and cutting or restoring channels changes the
-sentence under the widget to what the ties in edges.csv give (worked out by hand in the comments)."""
+sentence under the widget to what the ties in edges.csv give (worked out by hand in the
+comments)."""
 
 import re
 
@@ -14,7 +15,8 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
     app = page.locator(".s400-channel-cutter")
     status = app.locator(".s400-channel-status")
     app.scroll_into_view_if_needed()
-    # All open: direct (political + economic, 2 ties), NATO, SSB, Pentagon-TSK, banks: 5 routes, 6 ties.
+    # All open: direct (political + economic, 2 ties), NATO, SSB, Pentagon-TSK, banks:
+    # 5 routes, 6 ties.
     expect(status).to_have_text(
         "Connected by 5 independent routes; cutting 6 ties would separate them; "
         "no institution is a bottleneck."
@@ -31,9 +33,9 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
     app.get_by_role("checkbox", name="economic", exact=True).uncheck()
     app.get_by_role("checkbox", name="military", exact=True).uncheck()  # only the banks are left
     expect(status).to_have_text(
-        "Connected by 1 independent route; cutting 1 tie would separate them; bottlenecks: US financial "
-        "institutions, Turkish financial institutions. Cut off: NATO allies, Pentagon, Turkish Armed Forces, "
-        "Defence procurement agency (SSB)."
+        "Connected by 1 independent route; cutting 1 tie would separate them; bottlenecks: "
+        "US financial institutions, Turkish financial institutions. Cut off: NATO allies, "
+        "Pentagon, Turkish Armed Forces, Defence procurement agency (SSB)."
     )
     shot(app, "04_channels_financial_only")
 
@@ -41,8 +43,9 @@ def test_cut_and_restore_channels(lab_server: Server, page: Page) -> None:
         "checkbox", name="political", exact=True
     ).check()  # restored: direct political tie, NATO, banks
     expect(status).to_have_text(
-        "Connected by 3 independent routes; cutting 3 ties would separate them; no institution is a "
-        "bottleneck. Cut off: Pentagon, Turkish Armed Forces, Defence procurement agency (SSB)."
+        "Connected by 3 independent routes; cutting 3 ties would separate them; "
+        "no institution is a bottleneck. "
+        "Cut off: Pentagon, Turkish Armed Forces, Defence procurement agency (SSB)."
     )
 
     for layer in ("economic", "military"):

@@ -1,5 +1,5 @@
-"""The class poll in real JupyterLab: Run All on the demo folder, without an error, lists every file it
-skipped and shows the share that s400.poll computes for the same folder."""
+"""The class poll in real JupyterLab: Run All on the demo folder, without an error, lists every
+file it skipped and shows the share that s400.poll computes for the same folder."""
 
 from playwright.sync_api import Page, expect
 

@@ -1,6 +1,7 @@
 """The projector dashboard as an instructor starts it, `make dashboard` (Voila), offline: widgets
 render, no code shows, and a keyboard-moved slider changes the verdict and the chart to exactly what
-s400.reasoning computes for the same numbers. Screenshots at projector sizes go to test-artifacts/."""
+s400.reasoning computes for the same numbers. Screenshots at projector sizes go to
+test-artifacts/."""
 
 import contextlib
 import re
@@ -87,7 +88,8 @@ def test_dashboard_runs_offline_without_code_and_follows_the_sliders(
             pytrace=False,
         )
 
-    # Code-free: no code input areas, no editors, no source text (markdown renders in an input area too).
+    # Code-free: no code input areas, no editors, no source text (markdown renders in an input
+    # area too).
     expect(
         page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor, .CodeMirror")
     ).to_have_count(0)

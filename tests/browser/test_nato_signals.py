@@ -1,5 +1,5 @@
-"""Notebook 05 in real JupyterLab: it runs cleanly, and the prior slider and the move boxes change the
-posterior to the values worked out by hand in odds form."""
+"""Notebook 05 in real JupyterLab: it runs cleanly, and the prior slider and the move boxes change
+the posterior to the values worked out by hand in odds form."""
 
 from playwright.sync_api import Page, expect
 

@@ -1,5 +1,6 @@
 """Notebook 07 in real JupyterLab: it runs cleanly; the forecast quiz hides the outcomes until
-revealed and then shows exactly the Brier scores s400.forecasting computes, both ways of scoring "partly"."""
+revealed and then shows exactly the Brier scores s400.forecasting computes, both ways of scoring
+"partly"."""
 
 import re
 

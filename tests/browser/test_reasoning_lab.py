@@ -1,5 +1,5 @@
-"""Notebook 03 in real JupyterLab: presets and keyboard-moved sliders change the verdict and the chart
-to exactly what s400.reasoning computes for the same numbers."""
+"""Notebook 03 in real JupyterLab: presets and keyboard-moved sliders change the verdict and the
+chart to exactly what s400.reasoning computes for the same numbers."""
 
 from playwright.sync_api import Page, expect
 

@@ -43,14 +43,16 @@ def enlarge_text(fig: Figure, factor: float) -> Figure:
     15.0
     """
     tick_labels = set()
+    # Sizes in points through get_fontproperties(): get_fontsize() returns the same float, but
+    # matplotlib's stub types it float | str.
     for axis in (axis for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)):
         # Tick labels made at drawing time take their size from the axis, so set it there.
         labels = axis.get_ticklabels()
         tick_labels.update(labels)
         if labels:
-            axis.set_tick_params(labelsize=labels[0].get_fontsize() * factor)
+            axis.set_tick_params(labelsize=labels[0].get_fontproperties().get_size() * factor)
     for text in set(fig.findobj(Text)) - tick_labels:
-        text.set_fontsize(text.get_fontsize() * factor)
+        text.set_fontsize(text.get_fontproperties().get_size() * factor)
     return fig
 
 

@@ -32,7 +32,7 @@ def column_layout(graph: nx.Graph, column_of: Mapping[str, int]) -> dict[str, tu
     columns: dict[int, list[str]] = {}
     for node in graph:
         columns.setdefault(column_of[node], []).append(node)
-    pos = {}
+    pos: dict[str, tuple[float, float]] = {}
     for col, nodes in columns.items():
         top = (len(nodes) - 1) / 2
         for i, node in enumerate(nodes):

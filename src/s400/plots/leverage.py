@@ -132,7 +132,8 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     ax = fig.add_subplot()
     for i, f in enumerate(figures):
-        value = f.value if f.value is not None else (f.low + f.high) / 2
+        low, high = _extent(f)
+        value = f.value if f.value is not None else (low + high) / 2
         hollow = f.check in ("unconfirmed", "not_rechecked")
         ax.bar(
             i,
@@ -143,13 +144,11 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
             linewidth=1.5,
         )
         if f.value is None:
-            ax.errorbar(
-                i, value, yerr=[[value - f.low], [f.high - value]], color="black", capsize=6
-            )
-        shown = f"{f.value:g}" if f.value is not None else f"{f.low:g}–{f.high:g}"
+            ax.errorbar(i, value, yerr=[[value - low], [high - value]], color="black", capsize=6)
+        shown = f"{f.value:g}" if f.value is not None else f"{low:g}–{high:g}"
         ax.annotate(
             shown,
-            (i, f.high if f.value is None else value),
+            (i, high),
             xytext=(0, 3),
             textcoords="offset points",
             ha="center",
@@ -164,9 +163,7 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
         rotation=20,
         ha="right",
     )
-    ax.set_ylim(
-        0, 1.15 * max(f.value if f.value is not None else f.high for f in figures)
-    )  # room for labels
+    ax.set_ylim(0, 1.15 * max(_extent(f)[1] for f in figures))  # room for labels
     ax.set_ylabel(unit)
     ax.set_title(title, loc="left")
     ax.text(
@@ -188,6 +185,15 @@ def draw_figure_series(figures: Sequence[FigureRow], title: str, unit: str) -> F
         header=("year", "row of figures.csv", unit, "check"),
         rows=rows,
     )
+
+
+def _extent(figure: FigureRow) -> tuple[float, float]:
+    """The figure's low and high ends: its range, or its value at both ends."""
+    if figure.value is not None:
+        return figure.value, figure.value
+    if figure.low is None or figure.high is None:  # the loader refuses such a row
+        raise ValueError(f"figures.csv, row {figure.id}: neither a value nor a range")
+    return figure.low, figure.high
 
 
 def draw_fcm_run(run: Run, labels: Mapping[str, str], show: Sequence[str]) -> Figure:

@@ -63,12 +63,12 @@ def draw_poll_spread(
     fig = Figure(figsize=(12, 0.9 * len(labels) + 2.4), layout="constrained")
     ax = fig.add_subplot()
     jitter = np.random.default_rng(0)  # fixed, so the picture is the same on every run
-    student = "a student"  # the legend's entry, given to the first dots drawn
+    student: str | None = "a student"  # the legend's entry, given to the first dots drawn
     for i, label in enumerate(labels):
-        values = np.asarray(rows[label], dtype=float)
-        if len(values) >= 5:  # a box over fewer dots suggests more than there is
+        dots = np.asarray(rows[label], dtype=float)
+        if len(dots) >= 5:  # a box over fewer dots suggests more than there is
             ax.boxplot(
-                values,
+                dots,
                 positions=[i],
                 orientation="horizontal",
                 widths=0.6,
@@ -76,10 +76,10 @@ def draw_poll_spread(
                 showfliers=False,
                 medianprops={"color": "black", "linewidth": 2},
             )
-        if len(values):
+        if len(dots):
             ax.scatter(
-                values,
-                i + jitter.uniform(-0.22, 0.22, len(values)),
+                dots,
+                i + jitter.uniform(-0.22, 0.22, len(dots)),
                 s=30,
                 color=OKABE_ITO["grey"],
                 edgecolors="#333333",
@@ -90,19 +90,21 @@ def draw_poll_spread(
             student = None
     lanes = np.linspace(-0.3, 0.3, len(presets)) if len(presets) > 1 else [0.0]
     unseen = []
-    for (name, values), (marker, colour), lane in zip(
+    for (name, value_of), (marker, colour), lane in zip(
         presets.items(), PRESET_STYLES, lanes, strict=False
     ):
         points = [
-            (values[label], i + lane)
+            (value, i + lane)
             for i, label in enumerate(labels)
-            if values.get(label) is not None
+            if (value := value_of.get(label)) is not None
         ]
         if not points:
             unseen.append(name)
             continue
+        xs, ys = zip(*points, strict=True)
         ax.scatter(
-            *zip(*points, strict=True),
+            xs,
+            ys,
             s=90,
             marker=marker,
             color=colour,

@@ -56,8 +56,10 @@ def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = No
         labelled = 0
         for event in (e for e in events if e.theme == theme):
             filled = event.confidence == "H"
+            # matplotlib converts dates through its units, which its stubs leave out
+            # (matplotlib#25676): they accept only numbers, hence the ignores here and below.
             ax.plot(
-                event.start,
+                event.start,  # type: ignore[arg-type]
                 lane,
                 marker=marker,
                 markersize=8,
@@ -77,8 +79,19 @@ def draw_timeline(events: Iterable[Event], labels: Mapping[str, str] | None = No
                     fontsize=8.5,
                 )
                 labelled += 1
-    ax.axvspan(*OP_ED_WINDOW, color=OKABE_ITO["yellow"], alpha=0.35, zorder=0)
-    ax.text(OP_ED_WINDOW[0], len(themes) - 0.45, "op-ed", fontsize=9, fontweight="bold")
+    ax.axvspan(
+        *OP_ED_WINDOW,  # type: ignore[arg-type]
+        color=OKABE_ITO["yellow"],
+        alpha=0.35,
+        zorder=0,
+    )
+    ax.text(
+        OP_ED_WINDOW[0],  # type: ignore[arg-type]
+        len(themes) - 0.45,
+        "op-ed",
+        fontsize=9,
+        fontweight="bold",
+    )
     ax.set_yticks(range(len(themes)), [t.replace("_", " ") for t in themes])
     ax.set_ylim(-0.6, len(themes) - 0.2)
     ax.xaxis.set_major_locator(mdates.YearLocator())

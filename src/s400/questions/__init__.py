@@ -3,8 +3,8 @@
 Each question computes its expected answer from data/ with the package (so the visible check cells
 show no answer), and gives friendly feedback. The hidden tests in solutions/ hold literal answer
 keys, which the grader checks outside the student's sandboxed run; tests/test_exercises.py checks
-that the two agree. One module per pair of exercises; :mod:`s400.practice` does the same for the notebooks' own
-"Your turn" cells.
+that the two agree. One module per pair of exercises; :mod:`s400.practice` does the same for the
+notebooks' own "Your turn" cells.
 """
 
 from __future__ import annotations

@@ -31,10 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook  # type: ignore[import-untyped]
-from nbgrader.apps import NbGraderAPI  # type: ignore[import-untyped]
-from nbgrader.coursedir import CourseDirectory  # type: ignore[import-untyped]
-from nbgrader.plugins import CsvExportPlugin  # type: ignore[import-untyped]
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.plugins import CsvExportPlugin
 from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 

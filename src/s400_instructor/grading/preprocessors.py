@@ -27,9 +27,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
-from nbgrader import utils  # type: ignore[import-untyped]
-from nbgrader.coursedir import CourseDirectory  # type: ignore[import-untyped]
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor  # type: ignore[import-untyped]
+from nbgrader import utils
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets import Bool, Integer
 from traitlets.config import Config
 

@@ -384,7 +384,7 @@ def make_shell(outputs: Outputs) -> Any:
         return {mime: text for mime, text in data.items() if type(text) is str}
 
     class Publisher(DisplayPublisher):
-        def publish(self, data, metadata=None, *args, **kwargs) -> None:  # type: ignore[override]
+        def publish(self, data, metadata=None, *args, **kwargs) -> None:
             outputs.add({"output_type": "display_data", "data": rich(data), "metadata": {}})
 
         def clear_output(self, wait: bool = False) -> None:
@@ -400,7 +400,7 @@ def make_shell(outputs: Outputs) -> Any:
         def finish_displayhook(self) -> None:
             pass
 
-        def write_format_data(self, format_dict, md_dict=None) -> None:  # type: ignore[override]
+        def write_format_data(self, format_dict, md_dict=None) -> None:
             outputs.add(
                 {
                     "output_type": "execute_result",
@@ -411,10 +411,10 @@ def make_shell(outputs: Outputs) -> Any:
             )
 
     class Shell(InteractiveShell):
-        def enable_gui(self, gui=None) -> None:  # type: ignore[override]
+        def enable_gui(self, gui=None) -> None:
             pass  # no event loop here: `%matplotlib inline` needs none; window backends fail
 
-        def _showtraceback(self, etype, evalue, stb) -> None:  # type: ignore[override]
+        def _showtraceback(self, etype, evalue, stb) -> None:
             outputs.add(
                 {
                     "output_type": "error",
