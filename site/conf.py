@@ -17,9 +17,9 @@ exclude_patterns = ["README.md"]  # staged only for index.md to include the rout
 # Stored outputs only: the site shows what the committed notebooks show and builds in seconds.
 nb_execution_mode = "off"
 nb_merge_streams = True
-# Widgets drawn from the notebook's saved state by the copies in site/_build/vendor (site/vendor.py),
-# not by require.js and html-manager from a CDN, myst-nb's default. In this order: the middle one
-# points require.js at the local copies of the widget modules (anywidget) and refuses the CDN.
+# Widgets drawn from the notebook's saved state by the copies in site/_build/vendor
+# (site/vendor.py), not by require.js and html-manager from a CDN, myst-nb's default. In this
+# order: the middle one points require.js at the local widget modules and refuses the CDN.
 nb_ipywidgets_js: dict[str, dict[str, str]] = {
     "widgets/require.js": {},
     "widgets/local-widget-modules.js": {},

@@ -36,6 +36,10 @@ class NpmPackage:
     def tarball_name(self) -> str:
         return f"{self.name.lstrip('@').replace('/', '-')}-{self.version}.tgz"
 
+    def wants(self, member: str) -> bool:
+        folder, _, name = member.rpartition("/")
+        return folder == self.folder and any(fnmatch.fnmatch(name, w) for w in self.wanted)
+
 
 NPM = (
     NpmPackage(
@@ -89,11 +93,10 @@ def unpack(package: NpmPackage, npm: str) -> None:
             sys.exit(f"{tarball.name}: SHA-256 {digest}, expected {package.sha256}; not using it")
         with tarfile.open(tarball) as archive:
             for member in archive.getmembers():
-                folder, _, name = member.name.rpartition("/")
-                if folder == package.folder and any(fnmatch.fnmatch(name, w) for w in package.wanted):
+                if package.wants(member.name):
                     content = archive.extractfile(member)
                     assert content is not None, f"{member.name} is not a file"
-                    (WIDGETS / name).write_bytes(content.read())
+                    (WIDGETS / Path(member.name).name).write_bytes(content.read())
 
 
 def copy_anywidget() -> None:
