@@ -13,6 +13,16 @@ from locations import ROOT
 SLIDES_HTML = "opening.slides.html"
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)  # http://, https://, protocol-relative //
 CSS_URL = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*['"]?([^'")\s;]+)""")
+INLINE_ADDRESS = re.compile(r"""['"]((?:https?:)?//[^'"]+)['"]""")  # a quoted address
+# Names of XML vocabularies, never fetched: SVG markup declares them (xmlns="..."), and scripts
+# pass them to createElementNS.
+XML_NAMESPACES = {
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/1999/xhtml",
+}
+# An SVG picture's description of itself (matplotlib's Dublin Core RDF), neither drawn nor fetched.
+SVG_METADATA = re.compile(r"<metadata>.*?<\\?/metadata>", re.S)
 
 
 def build_slides(out: Path, home: Path, timeout: float = 300) -> Path:
@@ -70,16 +80,24 @@ class _References(HTMLParser):
         self._tag = ""
 
 
+def inline_addresses(script: str) -> list[str]:
+    """The quoted addresses in an inline script, but for XML namespace names and SVG metadata."""
+    found = INLINE_ADDRESS.findall(SVG_METADATA.sub("", script))
+    # In a JSON string (saved widget state) the closing quote is escaped: \"http://...\"
+    return [url for url in (u.removesuffix("\\") for u in found) if url not in XML_NAMESPACES]
+
+
 def offline_problems(html: Path) -> list[str]:
     """What the page at `html` would fetch from the network, or misses locally: script and style
     references, url()/@import in its styles and in the local CSS files it loads, and http(s)
-    addresses in inline scripts. An empty list: the page works from the folder alone."""
+    addresses in inline scripts (`inline_addresses`). An empty list: the page works from the
+    folder alone."""
     parser = _References()
     parser.feed(html.read_text(encoding="utf-8"))
     problems = [
         f"inline script loads {url}"
         for script in parser.inline_scripts
-        for url in re.findall(r"""['"]((?:https?:)?//[^'"]+)['"]""", script)
+        for url in inline_addresses(script)
     ]
     pending = [(html, ref) for ref in parser.found]
     while pending:

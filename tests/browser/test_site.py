@@ -1,10 +1,14 @@
 """The reading site (`make site`) opened from disk in Chromium with every network request refused:
 each page loads without console errors and its images decode, saved widgets show with their saved
-values, and the search box finds "CAATSA". Screenshots at a laptop and a phone size."""
+values (the anywidget result lines too, as live regions), a widget module the site lacks is
+refused rather than fetched, and the search box finds "CAATSA". Screenshots at a laptop and a
+phone size."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +19,9 @@ from site_build import shared_site
 from .conftest import ARTIFACTS, REPO
 
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+WIDGET_STATE = 'script[type="application/vnd.jupyter.widget-state+json"]'
+RESULT_LINES = ".widget-subarea [role=status]"  # s400.widgets.accessible.LiveText
+FAILED_WIDGETS = ".jupyter-widgets-error-widget"  # html-manager's stand-in for a widget it lacks
 # True once html-manager has drawn every saved widget view (it puts each in a div before its tag).
 _WIDGETS_DRAWN = f"""() => Array.from(document.querySelectorAll('{WIDGET_VIEW}')).every(
   tag => tag.previousElementSibling?.classList.contains('widget-subarea')
@@ -28,6 +35,10 @@ LOOKED_AT = {
     "02-explorer": ("notebooks/02_influence_network.html", ".widget-subarea"),
     "03-lab": ("notebooks/03_reasoning_lab.html", ".s400-reasoning-lab"),
     "03-table": ("notebooks/03_reasoning_lab.html", "div.cell_output table"),
+    "02-card": ("notebooks/02_influence_network.html", ".s400-edge-card"),
+    "00-demo": ("notebooks/00_start_here.html", ".widget-subarea"),
+    "07-quiz": ("notebooks/07_reality_check.html", ".widget-subarea"),
+    "07-result": ("notebooks/07_reality_check.html", ".s400-quiz-result"),
     "ex03": ("exercises/ex03_reasoning/ex03_reasoning.html", "main h1"),
 }
 
@@ -37,11 +48,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_site(tmp_path_factory)
 
 
-@pytest.fixture
-def offline(page: Page) -> Iterator[list[str]]:
-    """Refuse every request that is not for a file on disk; yields the refused addresses and
-    fails the test if there are any (so a page that asks the internet fails even if it looks fine).
-    Console errors and uncaught exceptions go in the same list."""
+def watch(page: Page) -> list[str]:
+    """Refuse every request of `page` that is not for a file on disk; return the list in which the
+    refused addresses, console errors and uncaught exceptions will be written."""
     problems: list[str] = []
 
     def refuse(route: Route) -> None:
@@ -61,14 +70,53 @@ def offline(page: Page) -> Iterator[list[str]]:
     page.route("**/*", refuse)
     page.on("console", console)
     page.on("pageerror", uncaught)
+    return problems
+
+
+@pytest.fixture
+def offline(page: Page) -> Iterator[list[str]]:
+    """`watch` the page; fail the test if anything was refused or logged an error (so a page that
+    asks the internet fails even if it looks fine)."""
+    problems = watch(page)
     yield problems
     assert problems == []
+
+
+def result_lines(state: dict) -> list[str]:
+    """The text of each result line in a saved widget state (the anywidget models, those with
+    code in `_esm`, that have a value: LiveText), whitespace collapsed, sorted."""
+    return sorted(
+        " ".join(html.unescape(re.sub(r"<[^>]+>", "", model["state"]["value"])).split())
+        for model in state["state"].values()
+        if "_esm" in model["state"] and "value" in model["state"]
+    )
+
+
+def widget_problems(page: Page) -> list[str]:
+    """Wait until the open page has drawn its saved widgets, or one of them failed; say what a
+    reader would miss: a widget html-manager could not draw, a result line not drawn."""
+    page.wait_for_function(_WIDGETS_DRAWN, polling=100)
+    state = page.locator(WIDGET_STATE)
+    if state.count() == 0:
+        return []
+    lines = len(result_lines(json.loads(str(state.text_content()))))
+    # anywidget draws its views after fetching its module and importing each view's code.
+    page.wait_for_function(
+        f"""() => document.querySelectorAll('{RESULT_LINES}').length >= {lines}
+          || document.querySelector('{FAILED_WIDGETS}') !== null""",
+        polling=100,
+    )
+    failed, shown = page.locator(FAILED_WIDGETS).count(), page.locator(RESULT_LINES).count()
+    return [
+        *([f"{page.url}: {failed} widget(s) not drawn"] if failed else []),
+        *([f"{page.url}: {shown} of {lines} saved result lines drawn"] if shown != lines else []),
+    ]
 
 
 def open_page(page: Page, file: Path) -> None:
     """Open `file` and wait until its saved widgets are drawn and its visible pictures decoded."""
     page.goto(file.as_uri())
-    page.wait_for_function(_WIDGETS_DRAWN, polling=100)
+    assert widget_problems(page) == []
     for image in page.locator("img").all():
         # A widget's Image stays hidden until it is filled; a reader sees no picture there.
         if image.evaluate("img => img.checkVisibility()"):
@@ -98,10 +146,15 @@ def test_every_page_opens_offline(site: Path, page: Page, offline: list[str]) ->
             assert (file.parent / str(download.get_attribute("href"))).resolve().is_file()
 
 
+def saved_state(notebook: Path) -> dict:
+    """The widget state saved in `notebook`."""
+    widgets = json.loads(notebook.read_text())["metadata"]["widgets"]
+    return widgets["application/vnd.jupyter.widget-state+json"]
+
+
 def saved_sliders(notebook: Path) -> dict[str, str]:
     """description -> readout of each slider in the notebook's saved widget state."""
-    state = json.loads(notebook.read_text())["metadata"]["widgets"]
-    models = state["application/vnd.jupyter.widget-state+json"]["state"].values()
+    models = saved_state(notebook)["state"].values()
     return {
         # The readout writes a minus sign, not a hyphen.
         m["state"]["description"]: format(
@@ -113,14 +166,42 @@ def saved_sliders(notebook: Path) -> dict[str, str]:
 
 
 def test_saved_widgets_show_their_saved_values(site: Path, page: Page, offline: list[str]) -> None:
-    for name in ("00_start_here", "03_reasoning_lab"):
-        sliders = saved_sliders(REPO / "notebooks" / f"{name}.ipynb")
-        assert sliders, f"{name} saved no slider"
-        open_page(page, site / "notebooks" / f"{name}.html")
+    """Sliders at their saved values, named after their description (AccessibilityFixes, an
+    anywidget, ran), and the result lines a student saw, as live regions."""
+    notebooks = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    lines = {nb.stem: result_lines(saved_state(nb)) for nb in notebooks}
+    assert all(lines.values()), f"no result line saved in {[n for n, x in lines.items() if not x]}"
+    for notebook in notebooks:
+        sliders = saved_sliders(notebook)
+        assert sliders or notebook.stem not in ("00_start_here", "03_reasoning_lab")
+        open_page(page, site / "notebooks" / f"{notebook.stem}.html")
+        shown = page.locator(RESULT_LINES).all_text_contents()
+        assert sorted(" ".join(line.split()) for line in shown) == lines[notebook.stem]
         for description, readout in sliders.items():
             slider = page.locator(".widget-slider", has=page.get_by_text(description, exact=True))
             expect(slider.first.locator(".widget-readout")).to_have_text(readout)
-        expect(page.locator(".widget-slider").first).to_be_visible()
+            expect(slider.first.locator(".noUi-handle")).to_have_attribute(
+                "aria-label", description
+            )
+        if sliders:
+            expect(page.locator(".widget-slider").first).to_be_visible()
+
+
+def test_a_widget_module_the_site_lacks_is_refused(site: Path, page: Page, tmp_path: Path) -> None:
+    """A page whose saved widgets need a module the site does not carry: nothing is fetched, the
+    console says why, and `widget_problems` (so every test that opens a page) reports it."""
+    (tmp_path / "_static").symlink_to(site / "_static")
+    (tmp_path / "notebooks").mkdir()
+    planted = tmp_path / "notebooks" / "planted.html"
+    original = (site / "notebooks" / "00_start_here.html").read_text()
+    planted.write_text(original.replace('"anywidget"', '"elsewhere-widgets"'))
+    assert planted.read_text() != original
+    problems = watch(page)
+    page.goto(planted.as_uri())
+    not_drawn = widget_problems(page)
+    assert any("widget(s) not drawn" in p for p in not_drawn), not_drawn
+    assert not [p for p in problems if "asked the network" in p], problems
+    assert any("elsewhere-widgets is not part of the reading site" in p for p in problems), problems
 
 
 def test_search_box_finds_caatsa(site: Path, page: Page, offline: list[str]) -> None:
@@ -144,8 +225,17 @@ def test_screenshots(site: Path, page: Page, offline: list[str], size: str) -> N
     ARTIFACTS.mkdir(exist_ok=True)
     for name, (path, part) in LOOKED_AT.items():
         open_page(page, site / path)
-        page.locator(part).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+        # Just below the header bar, which stays on top of the page.
+        page.locator(part).first.evaluate(
+            "e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -64); }"
+        )
         page.screenshot(path=ARTIFACTS / f"site-{name}-{size}.png")
+        # A result line wraps in its column instead of hiding its end in a box that scrolls.
+        wide = page.locator(RESULT_LINES).evaluate_all(
+            "lines => lines.filter(l => l.scrollWidth > l.closest('.widget-subarea').clientWidth)"
+            ".map(l => l.className)"
+        )
+        assert wide == [], f"{path}: result lines wider than the column: {wide}"
         # Nothing may make the page wider than the screen (a reader would have to pan).
         overflow = page.evaluate("document.documentElement.scrollWidth") - width
         assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
