@@ -299,6 +299,12 @@ def test_no_view_may_show_the_course_directory(tmp_path):
     assert str(tmp_path / "venv") in bwrap.views([tmp_path / "venv"], hidden=tmp_path)
 
 
+def test_a_python_under_tmp_is_shown_on_top_of_the_private_tmp():
+    venv = "/tmp/tmp.venv"  # where CI's smoke tests make their virtual environments
+    argv = bwrap.command([Path(venv)], Path("/srv/course"), None, None, tmp_mb=16)
+    assert argv.index("--tmpfs") < argv.index(venv)
+
+
 def test_without_bwrap_the_refusal_says_why_and_how(monkeypatch):
     monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
     why = sandbox.refusal()
@@ -320,7 +326,7 @@ def test_the_sandbox_shows_nobody_nothing_of_the_course_and_figures_still_show(t
     (course / "solutions").mkdir(parents=True)
     probe = (
         "import os, socket\n"
-        f"print(os.getuid(), os.path.exists({str(course)!r}), os.listdir('/tmp'))\n"
+        f"print(os.getuid(), os.path.exists({str(course)!r}), sorted(os.listdir('/tmp')))\n"
         "print(os.access(os.__file__, os.W_OK))\n"
         "socket.create_connection(('127.0.0.1', 22), timeout=1)"
     )
@@ -338,7 +344,14 @@ def test_the_sandbox_shows_nobody_nothing_of_the_course_and_figures_still_show(t
     )
     probed, plotted, end = [json.loads(line) for line in finished.stdout.splitlines()]
     stdout, error = probed["outputs"]
-    assert stdout["text"] == "65534 False ['ipython', 'work']\nFalse\n"
+    # /tmp holds the kernel's folders, and Python's own folder when it lives under /tmp
+    shown = {
+        Path(p).resolve().relative_to("/tmp").parts[0]
+        for p in (sys.prefix, sys.base_prefix)
+        if Path(p).resolve().is_relative_to("/tmp")
+    }
+    listed = sorted({"ipython", "work"} | shown)
+    assert stdout["text"] == f"65534 False {listed}\nFalse\n"
     assert error["ename"] == "ConnectionRefusedError"
     (png,) = plotted["outputs"]
     assert sorted(png["data"]) == ["image/png", "text/plain"]

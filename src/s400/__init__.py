@@ -1,7 +1,7 @@
 """The S-400 Decision: the small library behind the teaching module's notebooks.
 
-Notebooks teach; this package computes. Each module holds pure, tested functions:
-``paths`` finds the data package and ``data`` loads and validates it; ``network`` builds and queries the influence
+Notebooks teach; this package computes. Each module holds pure, tested functions: ``paths`` finds
+the data package and ``data`` loads and validates it; ``network`` builds and queries the influence
 network, ``channels`` and ``balance`` the actors' ties (notebooks 04–05); ``reasoning`` is the
 cost-benefit lab (with ``reasoning.ledgers``: which consequences each reading counts) and ``poll``
 reads a class's exported scenarios; ``bayes`` updates beliefs on observed moves;

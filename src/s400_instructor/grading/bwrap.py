@@ -205,8 +205,9 @@ def command(
         "--new-session",
     ]
     args += ["--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
-    args += ["--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev", *views(exposed, hidden)]
-    args += ["--size", str(tmp_mb * 2**20), "--tmpfs", "/tmp"]
+    args += ["--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev"]
+    # /tmp before the views: a Python or venv that lives under /tmp stays visible on top of it
+    args += ["--size", str(tmp_mb * 2**20), "--tmpfs", "/tmp", *views(exposed, hidden)]
     args += ["--ro-bind", str(RUNNER), INSIDE]
     if files is not None:
         args += ["--ro-bind", str(files), FILES]
