@@ -16,16 +16,16 @@ from submissions import require_sandbox
 
 from s400.checks import NOT_ANSWERED
 from s400_instructor.grading import bwrap, sandbox
+from s400_instructor.grading.answers import NotPlain, extract, plain
 from s400_instructor.grading.checking import Key, judge, judge_all, read_key
 from s400_instructor.grading.extraction import build_job, read_events
 from s400_instructor.grading.matching import restore
-from s400_instructor.grading.runner import NotPlain, extract, plain
 
 SOURCE = nbformat.read(ROOT / "solutions" / "ex02_network" / "ex02_network.ipynb", as_version=4)
 RELEASE = nbformat.read(ROOT / "exercises" / "ex02_network" / "ex02_network.ipynb", as_version=4)
 
 
-# Answers as plain data (runner.plain runs inside the sandbox)
+# Answers as plain data (answers.plain runs inside the sandbox)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ outside it. nbgrader remains the engine for the gradebook, the Formgrader, feedb
 - :mod:`.preprocessors`: what nbgrader runs instead of executing the notebook in a kernel;
 - :mod:`.matching`: which submitted cell is which question, whatever the metadata says;
 - :mod:`.sandbox`: bubblewrap, resource limits, no new processes (:mod:`.bwrap`: its command line);
-- :mod:`.runner`: the program inside the sandbox (standard library and IPython only);
+- :mod:`.runner`: the program inside the sandbox (standard library and IPython only), with
+  :mod:`.answers`, which reads answer variables as plain data;
 - :mod:`.extraction`: the job sent in, and the runner's report read back as plain data;
 - :mod:`.checking`: the answer keys, and judging the answers in a fresh process.
 

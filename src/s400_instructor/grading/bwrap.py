@@ -2,7 +2,8 @@
 
 Read-only views of only what a notebook needs, none of which may show the course directory; new
 namespaces, running as ``nobody`` with no capabilities; a private, size-limited /tmp; the runner
-bound alone; a clean environment; and a seccomp filter that refuses to create processes.
+and its answers module bound alone; a clean environment; and a seccomp filter that refuses to
+create processes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 RUNNER = Path(__file__).with_name("runner.py")
 INSIDE = "/opt/s400-grader/runner.py"  # where the runner appears inside the sandbox
+ANSWERS = RUNNER.with_name("answers.py")  # the runner imports it from beside itself
 WORKDIR = "/tmp/work"
 FILES = "/opt/s400-grader/submission"
 NOBODY = 65534
@@ -209,6 +211,7 @@ def command(
     # /tmp before the views: a Python or venv that lives under /tmp stays visible on top of it
     args += ["--size", str(tmp_mb * 2**20), "--tmpfs", "/tmp", *views(exposed, hidden)]
     args += ["--ro-bind", str(RUNNER), INSIDE]
+    args += ["--ro-bind", str(ANSWERS), str(Path(INSIDE).with_name(ANSWERS.name))]
     if files is not None:
         args += ["--ro-bind", str(files), FILES]
     if seccomp_fd is not None:
