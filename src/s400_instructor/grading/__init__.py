@@ -4,7 +4,8 @@ Each submission's code runs in a bubblewrap sandbox that sees nothing of the cou
 answers come out, as plain data, and they are checked against the hidden keys in a fresh process
 outside it. nbgrader remains the engine for the gradebook, the Formgrader, feedback and export.
 
-- :mod:`.batch`: the command, one submission at a time, resumable; grades.csv and feedback;
+- :mod:`.batch`: the command, one submission at a time, resumable; grades.csv and feedback
+  (:mod:`.reports`: its line about each submission);
 - :mod:`.preprocessors`: what nbgrader runs instead of executing the notebook in a kernel;
 - :mod:`.matching`: which submitted cell is which question, whatever the metadata says;
 - :mod:`.sandbox`: bubblewrap, resource limits, no new processes (:mod:`.bwrap`: its command line);
