@@ -20,7 +20,9 @@ def visit_math(self: HTML5Translator, node: nodes.math) -> None:
 
 
 def visit_math_block(self: HTML5Translator, node: nodes.math_block) -> None:
-    self.body.append(f'<div class="math-block">{convert(node.astext(), display="block")}</div>')
+    # A wide formula scrolls in its box (site.css): tabindex lets a keyboard reach and scroll it.
+    formula = convert(node.astext(), display="block")
+    self.body.append(f'<div class="math-block" tabindex="0">{formula}</div>')
     raise nodes.SkipNode
 
 

@@ -1,13 +1,12 @@
 """axe-core over every surface a student or an instructor sees: each notebook after Run All (and
 after one task worked with the keyboard alone, see keyboard.py), the class poll, the projector
-dashboard, the opening slides. The module's own content may break no WCAG 2.1 A/AA rule at
-critical or serious impact; what upstream markup breaks (the host's chrome, ipywidgets'
-internals) is reported apart, with every count, in test-artifacts/accessibility/<surface>.json.
+dashboard, the opening slides and every page of the reading site. The module's own content may
+break no WCAG 2.1 A/AA rule at critical or serious impact; what upstream markup breaks (the host's
+chrome, ipywidgets' internals) is reported apart, with every count, in
+test-artifacts/accessibility/<surface>.json.
 
 A surface is one entry of SURFACES: its host, the CSS selectors of the module's own content, and a
-function that opens it in a page and yields once per view to audit. The reading site, once `make
-site` builds it, is one more entry: a function that builds it and yields after opening each page,
-with its article as the content (e.g. ``Surface("Sphinx", ("main",), site)``).
+function that opens it in a page and yields once per view to audit.
 """
 
 from collections.abc import Callable, Iterator
@@ -16,9 +15,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from site_build import shared_site
 from slides import build_slides
 
 from browser.keyboard import TASKS, unnamed_controls
+from browser.site_pages import open_page
 from s400_testing.accessibility import Violation, audit, blocking, by_impact, describe, save_report
 from s400_testing.browser import FIRST_RENDER_MS, REPO, Server, Voila, run_clean
 
@@ -66,6 +67,14 @@ def slides(page: Page, request: pytest.FixtureRequest) -> Iterator[str]:
         yield f"slide {index + 1}"
 
 
+def reading_site(page: Page, request: pytest.FixtureRequest) -> Iterator[str]:
+    site = shared_site(request.getfixturevalue("tmp_path_factory"))
+    for file in sorted(site.rglob("*.html")):
+        if file.name not in ("genindex.html", "search.html"):  # Sphinx's own, no content of ours
+            open_page(page, file)  # its saved widgets drawn
+            yield file.relative_to(site).as_posix()
+
+
 SURFACES: dict[str, Surface] = {
     **{
         f"notebooks/{path.stem}": Surface(
@@ -78,6 +87,8 @@ SURFACES: dict[str, Surface] = {
     ),
     "dashboard": Surface("Voila", NOTEBOOK_CONTENT, dashboard),
     "slides": Surface("reveal.js", (".reveal .slides section.present",), slides),
+    # The article is ours (notebooks, exercises, READMEs); the theme's header and sidebars are not.
+    "site": Surface("sphinx-book-theme", ("main",), reading_site),
 }
 
 
