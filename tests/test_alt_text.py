@@ -33,7 +33,7 @@ def test_every_figure_has_a_short_alt_text_and_its_data(name):
 def test_the_html_a_notebook_shows_carries_the_alt_text(name):
     fig = FIGURES[name]
     html = figure_html(fig)
-    assert html.startswith('<div class="s400-figure"><figure><img alt="')
+    assert html.startswith('<div class="s400-figure tex2jax_ignore mathjax_ignore"><figure><img')
     assert "data:image/png;base64," in html and "<details><summary>The data" in html
     assert plain_text(fig).startswith(text_of(fig).alt)
 

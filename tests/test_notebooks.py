@@ -276,6 +276,6 @@ def test_every_stored_figure_has_a_text_alternative(path):
             html = "".join(data.get("text/html", ""))
             if "image/png" in data:
                 bare.append(source(cell)[:60])
-            if "<img" in html and ('class="s400-figure"' not in html or "s400-undescribed" in html):
+            if "<img" in html and ('class="s400-figure ' not in html or "s400-undescribed" in html):
                 undescribed.append(source(cell)[:60])
     assert bare == [] and undescribed == []

@@ -51,6 +51,10 @@ CELL = (
 )
 
 
+#: Classes MathJax skips (JupyterLab typesets "$...$" in HTML outputs): "$7bn" is money, not math.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+
 def html_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A table with a header row, every cell escaped.
 

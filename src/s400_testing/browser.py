@@ -309,10 +309,24 @@ def run_all(page: Page, timeout_ms: int = 2 * TIMEOUT_MS) -> None:
 
 
 def run_clean(page: Page, server: Server, notebook: Path) -> None:
-    """Open `notebook`, run all its cells, and fail with the tracebacks if any cell raised."""
+    """Open `notebook`, run all its cells, and fail with the tracebacks if any cell raised, or
+    if MathJax turned text of an output into a formula."""
     open_notebook(page, server, notebook)
     run_all(page)
     assert_no_errors(page)
+    formulas = typeset_outputs(page)
+    assert not formulas, f"outputs typeset as formulas (see s400.readouts.NO_MATH): {formulas}"
+
+
+# The module's outputs hold no formulas: MathJax typesetting one means it read "$2.5bn ... $7bn"
+# as "$...$" and ran the words between together in italics.
+_TYPESET = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output mjx-container'))
+  .map(formula => formula.textContent.slice(0, 80))"""
+
+
+def typeset_outputs(page: Page) -> list[str]:
+    """The text of every formula MathJax typeset inside the open notebook's outputs."""
+    return list(page.evaluate(_TYPESET))
 
 
 def assert_no_errors(page: Page) -> None:

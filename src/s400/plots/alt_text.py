@@ -17,7 +17,7 @@ from html import escape
 
 from matplotlib.figure import Figure
 
-from s400.readouts import html_table
+from s400.readouts import NO_MATH, html_table
 
 
 @dataclass(frozen=True)
@@ -161,16 +161,20 @@ def wrap_figure(picture: str, text: TextAlternative, undescribed: bool = False) 
     Returns
     -------
     str
-        HTML: a ``<div class="s400-figure">`` holding a ``<figure>`` and, if there is data, a
+        HTML: a ``<div class="s400-figure">`` (which MathJax skips, see
+        :data:`~s400.readouts.NO_MATH`) holding a ``<figure>`` and, if there is data, a
         ``<details>``.
 
     Examples
     --------
     >>> html = wrap_figure('<img alt="x">', TextAlternative("x", "It rises.", ("x",), (("1",),)))
-    >>> html[:80]
-    '<div class="s400-figure"><figure><img alt="x"><figcaption>It rises.</figcaption>'
-    >>> wrap_figure('<img alt="x">', TextAlternative("x"), undescribed=True)
-    '<div class="s400-figure s400-undescribed"><figure><img alt="x"></figure></div>'
+    >>> html[html.index("<figure>"):][:57]
+    '<figure><img alt="x"><figcaption>It rises.</figcaption>'
+    >>> undescribed = wrap_figure('<img alt="x">', TextAlternative("x"), undescribed=True)
+    >>> undescribed.split(">")[0]
+    '<div class="s400-figure s400-undescribed tex2jax_ignore mathjax_ignore"'
+    >>> undescribed.endswith('<figure><img alt="x"></figure></div>')
+    True
     """
     caption = (
         f"<figcaption>{escape(text.summary, quote=False)}</figcaption>" if text.summary else ""
@@ -182,7 +186,7 @@ def wrap_figure(picture: str, text: TextAlternative, undescribed: bool = False) 
         else ""
     )
     kind = "s400-figure s400-undescribed" if undescribed else "s400-figure"
-    return f'<div class="{kind}"><figure>{picture}{caption}</figure>{table}</div>'
+    return f'<div class="{kind} {NO_MATH}"><figure>{picture}{caption}</figure>{table}</div>'
 
 
 def figure_html(fig: Figure) -> str:
@@ -205,7 +209,9 @@ def figure_html(fig: Figure) -> str:
     Examples
     --------
     >>> html = figure_html(describe(Figure(figsize=(1, 1)), "A blank square."))
-    >>> html.startswith('<div class="s400-figure"><figure><img alt="A blank square." style=')
+    >>> html.startswith('<div class="s400-figure tex2jax_ignore mathjax_ignore"><figure><img alt=')
+    True
+    >>> 'alt="A blank square."' in html
     True
     """
     text = text_of(fig)
