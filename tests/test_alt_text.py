@@ -41,7 +41,7 @@ def test_the_html_a_notebook_shows_carries_the_alt_text(name):
 def test_a_figure_drawn_elsewhere_is_marked_undescribed():
     fig = Figure()
     fig.add_subplot().set_title("My chart")
-    assert 'class="s400-figure s400-undescribed"' in figure_html(fig)
+    assert 'class="s400-figure s400-undescribed ' in figure_html(fig)
     assert 'alt="Chart: My chart."' in figure_html(fig)
     assert "s400-undescribed" not in figure_html(describe(Figure(), "An empty figure."))
 

@@ -136,8 +136,8 @@ def svg_figure_html(svg: str, text: TextAlternative) -> str:
     Examples
     --------
     >>> html = svg_figure_html("<svg></svg>", TextAlternative("Nothing & no one."))
-    >>> html[html.index("<figure>"):][:63]
-    '<figure><svg role="img" aria-label="Nothing &amp; no one." style'
+    >>> html.partition("<figure>")[2].split(" style=")[0]
+    '<svg role="img" aria-label="Nothing &amp; no one."'
     """
     # The style lets the picture shrink to its box; its viewBox keeps the proportions.
     named = svg.replace(
