@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from s400.data import Dataset
+from s400.data import Dataset, Edge
+
+# What an edge carries into a graph, beside its id: the columns of edges.csv after the ends.
+EDGE_FIELDS = ("sign", "weight", "layer", "basis", "claim", "event", "figure", "note")
+
+
+def _edge_attributes(edge: Edge) -> dict[str, object]:
+    return {field: getattr(edge, field) for field in EDGE_FIELDS}
 
 
 def effect_graph(data: Dataset) -> nx.DiGraph:
@@ -42,19 +49,7 @@ def effect_graph(data: Dataset) -> nx.DiGraph:
             graph.add_node(node.id, label=node.label, type=node.type, description=node.description)
     for edge in data.edges:
         if edge.kind == "effect":
-            graph.add_edge(
-                edge.source,
-                edge.target,
-                id=edge.id,
-                sign=edge.sign,
-                weight=edge.weight,
-                layer=edge.layer,
-                basis=edge.basis,
-                claim=edge.claim,
-                event=edge.event,
-                figure=edge.figure,
-                note=edge.note,
-            )
+            graph.add_edge(edge.source, edge.target, id=edge.id, **_edge_attributes(edge))
     return graph
 
 
@@ -171,17 +166,5 @@ def tie_graph(data: Dataset) -> nx.MultiGraph:
             graph.add_node(node.id, label=node.label, description=node.description)
     for edge in data.edges:
         if edge.kind == "tie":
-            graph.add_edge(
-                edge.source,
-                edge.target,
-                key=edge.id,
-                sign=edge.sign,
-                weight=edge.weight,
-                layer=edge.layer,
-                basis=edge.basis,
-                claim=edge.claim,
-                event=edge.event,
-                figure=edge.figure,
-                note=edge.note,
-            )
+            graph.add_edge(edge.source, edge.target, key=edge.id, **_edge_attributes(edge))
     return graph
