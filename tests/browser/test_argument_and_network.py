@@ -50,3 +50,22 @@ def test_layer_toggle_and_edge_basis(lab_server: Server, page: Page) -> None:
     expect(card).to_contain_text("basis: ankara")
     expect(card).to_contain_text("tass_no_transfer_2020")
     shot(explorer, "02_network_explorer_ankara_edge")
+
+
+def test_the_wide_edges_table_scrolls_by_keyboard(lab_server: Server, page: Page) -> None:
+    """The edges table is wider than the notebook: its box (s400.wide_tables) takes focus, and
+    the arrow keys scroll it rather than move between cells."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    run_clean(page, lab_server, REPO / "notebooks" / "02_influence_network.ipynb")
+    box = page.get_by_role("region", name="The edges of the influence network, one row each")
+    box.scroll_into_view_if_needed()
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # so there is something to scroll
+    box.focus()
+    assert box.evaluate("b => document.activeElement === b")
+    cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
+    active = cell.get_attribute("data-windowed-list-index")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    expect(box).not_to_have_js_property("scrollLeft", 0)
+    assert cell.get_attribute("data-windowed-list-index") == active  # still the same cell
+    shot(box, "02_edges_table")
