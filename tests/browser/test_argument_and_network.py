@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from s400_testing.browser import REPO, Server, run_clean, shot
+from s400_testing.browser import REPO, Server, run_clean, screenshot, shot
 
 
 def test_claim_explorer_filters_and_explains(lab_server: Server, page: Page) -> None:
@@ -68,4 +68,5 @@ def test_the_wide_edges_table_scrolls_by_keyboard(lab_server: Server, page: Page
     page.keyboard.press("ArrowDown")
     expect(box).not_to_have_js_property("scrollLeft", 0)
     assert cell.get_attribute("data-windowed-list-index") == active  # still the same cell
-    shot(box, "02_edges_table")
+    box.evaluate("b => b.scrollIntoView({block: 'start'})")  # taller than the screen
+    screenshot(page, "02_edges_table")
